@@ -1,0 +1,27 @@
+package cq.retirees.infra.db;
+
+import java.sql.SQLException;
+
+/** Reads PostgreSQL's SQLSTATE out of whatever wraps it (the DB Client wraps JDBC exceptions). */
+public final class SqlStates {
+
+    public static final String UNIQUE_VIOLATION = "23505";
+    public static final String FOREIGN_KEY_VIOLATION = "23503";
+    public static final String SERIALIZATION_FAILURE = "40001";
+
+    private SqlStates() {
+    }
+
+    public static boolean is(Throwable error, String sqlState) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sqlState.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static boolean isUniqueViolation(Throwable error) {
+        return is(error, UNIQUE_VIOLATION);
+    }
+}

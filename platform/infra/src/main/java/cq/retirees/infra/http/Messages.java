@@ -1,0 +1,74 @@
+package cq.retirees.infra.http;
+
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * User-facing texts in zh-CN and English. Each module contributes one bundle ({@code i18n/<module>}); a code's
+ * title is {@code <CODE>.title}, its detail template {@code <CODE>.detail}, an enum label {@code label.<Type>.<VALUE>}.
+ */
+public final class Messages {
+
+    private final List<String> bundles;
+
+    public Messages(List<String> bundles) {
+        this.bundles = List.copyOf(bundles);
+    }
+
+    public String title(String code, Language language) {
+        return lookup(code + ".title", language).orElse(code);
+    }
+
+    public String detail(String code, List<Object> args, Language language) {
+        return lookup(code + ".detail", language)
+                .map(template -> new MessageFormat(template, language.locale()).format(args.toArray()))
+                .orElseGet(() -> title(code, language));
+    }
+
+    public String label(String type, String value, Language language) {
+        return lookup("label." + type + "." + value, language).orElse(value);
+    }
+
+    /** Keys present in one language's bundles but not the other's: a test keeps this empty. */
+    public List<String> untranslated() {
+        List<String> missing = new ArrayList<>();
+        for (String name : bundles) {
+            ResourceBundle zh = ResourceBundle.getBundle(name, Language.ZH_CN.locale(), NoFallback.INSTANCE);
+            ResourceBundle en = ResourceBundle.getBundle(name, Language.EN.locale(), NoFallback.INSTANCE);
+            zh.keySet().stream().filter(k -> !en.containsKey(k)).map(k -> name + ": en lacks " + k).forEach(missing::add);
+            en.keySet().stream().filter(k -> !zh.containsKey(k)).map(k -> name + ": zh-CN lacks " + k).forEach(missing::add);
+        }
+        return missing;
+    }
+
+    public boolean knows(String code) {
+        return lookup(code + ".title", Language.EN).isPresent() && lookup(code + ".title", Language.ZH_CN).isPresent();
+    }
+
+    private java.util.Optional<String> lookup(String key, Language language) {
+        for (String name : bundles) {
+            try {
+                ResourceBundle bundle = ResourceBundle.getBundle(name, language.locale(), NoFallback.INSTANCE);
+                if (bundle.containsKey(key)) {
+                    return java.util.Optional.of(bundle.getString(key));
+                }
+            } catch (MissingResourceException ignored) {
+                // a module without texts in this language: try the next bundle
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Never fall back to the JVM's default locale: the server's locale must not change what clients read. */
+    private static final class NoFallback extends ResourceBundle.Control {
+        static final NoFallback INSTANCE = new NoFallback();
+
+        @Override
+        public java.util.Locale getFallbackLocale(String baseName, java.util.Locale locale) {
+            return null;
+        }
+    }
+}

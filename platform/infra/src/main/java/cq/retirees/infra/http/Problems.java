@@ -1,0 +1,88 @@
+package cq.retirees.infra.http;
+
+import cq.retirees.infra.db.DatabaseUnavailableException;
+import cq.retirees.kernel.InvalidValueException;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * RFC 9457 problem documents for every refusal, in the caller's language. Unexpected failures become a 500 with
+ * an incident id that is also logged; the client never sees a stack trace.
+ */
+public final class Problems {
+
+    private static final System.Logger LOG = System.getLogger(Problems.class.getName());
+    private static final String PROBLEM_JSON = "application/problem+json; charset=UTF-8";
+
+    private final Messages messages;
+
+    public Problems(Messages messages) {
+        this.messages = messages;
+    }
+
+    public void register(HttpRouting.Builder routing) {
+        routing.error(ApiException.class, this::write)
+                .error(InvalidValueException.class, (req, res, e) ->
+                        write(req, res, ApiException.invalid(FieldError.of(e.field() == null ? "" : e.field(), e.code()))))
+                .error(DatabaseUnavailableException.class, (req, res, e) ->
+                        write(req, res, ApiException.of(503, "SERVICE_UNAVAILABLE").withHeader("Retry-After", "5")))
+                .error(HttpException.class, (req, res, e) -> write(req, res, fromHelidon(e)))
+                .error(Throwable.class, this::unexpected);
+    }
+
+    public void write(ServerRequest request, ServerResponse response, ApiException problem) {
+        if (response.isSent()) {
+            return;
+        }
+        Language language = Language.of(request);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "urn:cq-retirees:problem:" + problem.code());
+        body.put("title", messages.title(problem.code(), language));
+        body.put("status", problem.status());
+        body.put("detail", messages.detail(problem.code(), problem.args(), language));
+        body.put("code", problem.code());
+        body.put("instance", request.path().rawPath());
+        if (!problem.fieldErrors().isEmpty()) {
+            List<Map<String, Object>> errors = problem.fieldErrors().stream()
+                    .map(fe -> Map.<String, Object>of(
+                            "field", fe.field(),
+                            "code", fe.code(),
+                            "message", messages.detail(fe.code(), fe.args(), language)))
+                    .toList();
+            body.put("errors", errors);
+        }
+        problem.headers().forEach((name, value) -> response.header(HeaderNames.create(name), value));
+        response.status(Status.create(problem.status()));
+        response.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
+        response.header(HeaderNames.CONTENT_LANGUAGE, language.tag());
+        response.send(Json.bytes(body));
+    }
+
+    private void unexpected(ServerRequest request, ServerResponse response, Throwable error) {
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.ERROR, "incident " + incident + " on " + request.prologue().method().text() + " "
+                + request.path().path(), error);
+        write(request, response, ApiException.of(500, "INTERNAL_ERROR", incident));
+    }
+
+    private static ApiException fromHelidon(HttpException e) {
+        int status = e.status().code();
+        return switch (status) {
+            case 404 -> ApiException.of(404, "ROUTE_NOT_FOUND");
+            case 405 -> ApiException.of(405, "METHOD_NOT_ALLOWED");
+            case 413 -> ApiException.of(413, "PAYLOAD_TOO_LARGE", "-");
+            case 415 -> ApiException.of(415, "UNSUPPORTED_MEDIA_TYPE", "-", "application/json");
+            default -> status >= 500 ? ApiException.of(500, "INTERNAL_ERROR", "-") : ApiException.of(status, "BAD_REQUEST");
+        };
+    }
+}
