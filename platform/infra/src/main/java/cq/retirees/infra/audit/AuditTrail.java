@@ -49,7 +49,7 @@ public final class AuditTrail {
                 record.entityType(), record.entityId(), record.outcome(), record.address(), detail);
         DbRow inserted = tx.get("INSERT INTO audit.events (id, occurred_at, actor_id, actor_name, action, entity_type,"
                         + " entity_id, outcome, address, detail, prev_hash, hash)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
+                        + " VALUES (?::uuid, ?, ?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
                 id, Timestamp.from(occurredAt), record.actorId(), record.actorName(), record.action(),
                 record.entityType(), record.entityId(), record.outcome().name(), record.address(), detail,
                 prevHash, hash).orElseThrow();

@@ -19,30 +19,35 @@ public final class Rows {
     private Rows() {
     }
 
+    /** The column's value, or null for SQL NULL (the DB Client's own {@code get()} throws on NULL). */
+    public static Object value(DbRow row, String column) {
+        return row.column(column).asOptional().orElse(null);
+    }
+
     public static String string(DbRow row, String column) {
-        Object value = row.column(column).get();
+        Object value = value(row, column);
         return value == null ? null : value.toString();
     }
 
     public static UUID uuid(DbRow row, String column) {
-        Object value = row.column(column).get();
+        Object value = value(row, column);
         return value == null ? null : value instanceof UUID u ? u : UUID.fromString(value.toString());
     }
 
     public static long longValue(DbRow row, String column) {
-        return ((Number) row.column(column).get()).longValue();
+        return ((Number) value(row, column)).longValue();
     }
 
     public static int intValue(DbRow row, String column) {
-        return ((Number) row.column(column).get()).intValue();
+        return ((Number) value(row, column)).intValue();
     }
 
     public static boolean bool(DbRow row, String column) {
-        return Boolean.TRUE.equals(row.column(column).get());
+        return Boolean.TRUE.equals(value(row, column));
     }
 
     public static Instant instant(DbRow row, String column) {
-        Object value = row.column(column).get();
+        Object value = value(row, column);
         return switch (value) {
             case null -> null;
             case Timestamp ts -> ts.toInstant();
@@ -53,7 +58,7 @@ public final class Rows {
     }
 
     public static LocalDate date(DbRow row, String column) {
-        Object value = row.column(column).get();
+        Object value = value(row, column);
         return switch (value) {
             case null -> null;
             case Date d -> d.toLocalDate();
@@ -63,7 +68,7 @@ public final class Rows {
     }
 
     public static List<String> strings(DbRow row, String column) {
-        Object value = row.column(column).get();
+        Object value = value(row, column);
         try {
             return switch (value) {
                 case null -> List.of();

@@ -2,6 +2,7 @@ package cq.retirees.infra.http;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import cq.retirees.infra.db.Rows;
 import cq.retirees.infra.db.Transactions;
 import cq.retirees.kernel.access.Actor;
 import io.helidon.dbclient.DbRow;
@@ -47,17 +48,17 @@ public final class Idempotency {
         String idempotencyKey = validKey(key.get());
         String fingerprint = fingerprint(request, body);
         return transactions.inTransaction(tx -> {
-            tx.dml("DELETE FROM platform.idempotency_keys WHERE actor_id = ? AND idem_key = ?"
+            tx.dml("DELETE FROM platform.idempotency_keys WHERE actor_id = ?::uuid AND idem_key = ?"
                     + " AND created_at < now() - make_interval(secs => ?)", actor.userId(), idempotencyKey,
                     (double) retention.toSeconds());
             long claimed = tx.dml("INSERT INTO platform.idempotency_keys (actor_id, idem_key, fingerprint)"
-                    + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING", actor.userId(), idempotencyKey, fingerprint);
+                    + " VALUES (?::uuid, ?, ?) ON CONFLICT DO NOTHING", actor.userId(), idempotencyKey, fingerprint);
             if (claimed == 0) {
                 return replay(tx, actor, idempotencyKey, fingerprint);
             }
             Reply reply = work.apply(tx);
             tx.dml("UPDATE platform.idempotency_keys SET status = ?, body = ?, headers = ?"
-                            + " WHERE actor_id = ? AND idem_key = ?",
+                            + " WHERE actor_id = ?::uuid AND idem_key = ?",
                     reply.status(), reply.body() == null ? null : new String(Json.bytes(reply.body()), StandardCharsets.UTF_8),
                     new String(Json.bytes(reply.headers()), StandardCharsets.UTF_8), actor.userId(), idempotencyKey);
             return reply;
@@ -66,20 +67,20 @@ public final class Idempotency {
 
     private static Reply replay(DbTransaction tx, Actor actor, String key, String fingerprint) {
         DbRow row = tx.get("SELECT fingerprint, status, body, headers FROM platform.idempotency_keys"
-                        + " WHERE actor_id = ? AND idem_key = ?", actor.userId(), key)
+                        + " WHERE actor_id = ?::uuid AND idem_key = ?", actor.userId(), key)
                 .orElseThrow(() -> ApiException.conflict("IDEMPOTENCY_IN_PROGRESS"));
-        if (!fingerprint.equals(row.column("fingerprint").get(String.class))) {
+        if (!fingerprint.equals(Rows.string(row, "fingerprint"))) {
             throw ApiException.unprocessable("IDEMPOTENCY_KEY_REUSED");
         }
-        Object status = row.column("status").get();
+        Object status = Rows.value(row, "status");
         if (status == null) {
             throw ApiException.conflict("IDEMPOTENCY_IN_PROGRESS");
         }
         try {
-            String bodyJson = row.column("body").get() == null ? null : row.column("body").get().toString();
+            String bodyJson = Rows.string(row, "body");
             JsonNode body = bodyJson == null ? null : Json.mapper().readTree(bodyJson);
             Map<String, String> headers = new LinkedHashMap<>(Json.mapper().readValue(
-                    row.column("headers").get().toString(), new TypeReference<Map<String, String>>() { }));
+                    Rows.string(row, "headers"), new TypeReference<Map<String, String>>() { }));
             headers.put(REPLAYED_HEADER, "true");
             return new Reply(((Number) status).intValue(), body, headers);
         } catch (IOException e) {
@@ -99,7 +100,7 @@ public final class Idempotency {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(request.prologue().method().text().getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
-            sha.update(request.path().rawPath().getBytes(StandardCharsets.UTF_8));
+            sha.update(request.path().absolute().rawPath().getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
             sha.update(request.query().rawValue().getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);

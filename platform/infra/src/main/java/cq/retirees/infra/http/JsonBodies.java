@@ -55,7 +55,7 @@ public final class JsonBodies {
             }
             throw ApiException.invalid(FieldError.of(path(e), "INVALID_VALUE"));
         } catch (InvalidFormatException e) {
-            throw ApiException.invalid(FieldError.of(path(e), "INVALID_FIELD_TYPE", simpleType(e.getTargetType())));
+            throw ApiException.invalid(formatError(path(e), e.getTargetType()));
         } catch (MismatchedInputException e) {
             String field = path(e);
             if (field.isEmpty()) {
@@ -66,10 +66,23 @@ public final class JsonBodies {
             throw ApiException.badRequest("MALFORMED_JSON",
                     e.getLocation().getLineNr(), e.getLocation().getColumnNr());
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof java.time.format.DateTimeParseException) {
+                throw ApiException.invalid(FieldError.of(path(e), "DATE_INVALID"));
+            }
             throw ApiException.invalid(FieldError.of(path(e), "INVALID_VALUE"));
         } catch (IOException e) {
             throw ApiException.badRequest("MALFORMED_JSON", 0, 0);
         }
+    }
+
+    private static FieldError formatError(String field, Class<?> target) {
+        if (target == java.time.LocalDate.class) {
+            return FieldError.of(field, "DATE_INVALID");
+        }
+        if (target == java.time.Instant.class || target == java.time.OffsetDateTime.class) {
+            return FieldError.of(field, "INSTANT_INVALID");
+        }
+        return FieldError.of(field, "INVALID_FIELD_TYPE", simpleType(target));
     }
 
     static void requireJson(ServerRequest request) {

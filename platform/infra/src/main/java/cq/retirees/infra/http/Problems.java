@@ -51,7 +51,7 @@ public final class Problems {
         body.put("status", problem.status());
         body.put("detail", messages.detail(problem.code(), problem.args(), language));
         body.put("code", problem.code());
-        body.put("instance", request.path().rawPath());
+        body.put("instance", request.path().absolute().rawPath());
         if (!problem.fieldErrors().isEmpty()) {
             List<Map<String, Object>> errors = problem.fieldErrors().stream()
                     .map(fe -> Map.<String, Object>of(

@@ -29,7 +29,7 @@ public final class Access {
 
     /** The authenticated caller (the authentication filter guarantees one on every protected route). */
     public static Actor actor(ServerRequest request) {
-        return request.context().get(Actor.class, Actor.class)
+        return request.context().get(Actor.class)
                 .orElseThrow(() -> ApiException.of(401, "UNAUTHENTICATED"));
     }
 

@@ -62,8 +62,7 @@ final class AuthRoutes implements ApiService {
 
     private void logout(ServerRequest request, ServerResponse response) {
         Actor actor = Access.actor(request);
-        String token = request.context().get(BearerAuthentication.PresentedToken.class,
-                BearerAuthentication.PresentedToken.class).orElseThrow().value();
+        String token = request.context().get(BearerAuthentication.PresentedToken.class).orElseThrow().value();
         logins.logout(actor, token, ClientAddress.of(request));
         response.status(Status.NO_CONTENT_204).send();
     }

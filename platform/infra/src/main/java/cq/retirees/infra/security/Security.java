@@ -31,12 +31,12 @@ public final class Security {
         this.db = db;
     }
 
-    public static Security create(SecuritySettings settings, DbClient db, AuditTrail audit, Problems problems,
-                                  Idempotency idempotency, JsonBodies bodies, ScopeTargets targets, Clock clock) {
+    public static Security create(SecuritySettings settings, DbClient db, AuditTrail audit, Access access,
+                                  Problems problems, Idempotency idempotency, JsonBodies bodies, ScopeTargets targets,
+                                  Clock clock) {
         UsersDb users = new UsersDb();
         SessionsDb sessions = new SessionsDb();
         PasswordHasher hasher = new PasswordHasher();
-        Access access = new Access(audit);
         Logins logins = new Logins(db, users, sessions, hasher, new LoginThrottle(db, settings), audit, settings, clock);
         UserAdministration administration = new UserAdministration(users, sessions, hasher, audit, targets, settings);
         return new Security(access, new BearerAuthentication(db, sessions, settings, problems),

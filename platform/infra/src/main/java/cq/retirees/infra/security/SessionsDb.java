@@ -15,7 +15,7 @@ final class SessionsDb {
     }
 
     void create(DbExecute db, String tokenHash, UUID userId, Instant expiresAt) {
-        db.dml("INSERT INTO security.sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)",
+        db.dml("INSERT INTO security.sessions (token_hash, user_id, expires_at) VALUES (?, ?::uuid, ?)",
                 tokenHash, userId, Rows.timestamp(expiresAt));
     }
 
@@ -42,7 +42,7 @@ final class SessionsDb {
     }
 
     long revokeAllOf(DbExecute db, UUID userId) {
-        return db.dml("UPDATE security.sessions SET revoked_at = now() WHERE user_id = ? AND revoked_at IS NULL",
+        return db.dml("UPDATE security.sessions SET revoked_at = now() WHERE user_id = ?::uuid AND revoked_at IS NULL",
                 userId);
     }
 }

@@ -28,7 +28,7 @@ final class UsersDb {
     }
 
     Optional<User> byId(DbExecute db, UUID id) {
-        return db.get("SELECT " + COLUMNS + " FROM security.users WHERE id = ?", id).map(UsersDb::user);
+        return db.get("SELECT " + COLUMNS + " FROM security.users WHERE id = ?::uuid", id).map(UsersDb::user);
     }
 
     List<User> page(DbExecute db, String afterUsername, int fetch) {
@@ -41,7 +41,7 @@ final class UsersDb {
     boolean insert(DbExecute db, User user, String passwordHash) {
         return db.dml("INSERT INTO security.users (id, username, display_name, password_hash, roles, area_codes,"
                         + " receiving_body_ids, enterprise_ids, disabled, version, created_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?, 1, now(), now())"
+                        + " VALUES (?::uuid, ?, ?, ?, ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?, 1, now(), now())"
                         + " ON CONFLICT DO NOTHING",
                 user.id(), user.username(), user.displayName(), passwordHash, roles(user), areas(user),
                 PgArrays.literal(user.receivingBodyIds()), PgArrays.literal(user.enterpriseIds()),
@@ -53,7 +53,7 @@ final class UsersDb {
         return db.dml("UPDATE security.users SET display_name = ?, roles = ?::text[], area_codes = ?::text[],"
                         + " receiving_body_ids = ?::uuid[], enterprise_ids = ?::uuid[], disabled = ?,"
                         + " password_hash = coalesce(?, password_hash), version = version + 1, updated_at = now()"
-                        + " WHERE id = ? AND version = ?",
+                        + " WHERE id = ?::uuid AND version = ?",
                 user.displayName(), roles(user), areas(user), PgArrays.literal(user.receivingBodyIds()),
                 PgArrays.literal(user.enterpriseIds()), user.disabled(), newPasswordHash.orElse(null), user.id(),
                 expectedVersion) == 1;
@@ -61,7 +61,7 @@ final class UsersDb {
 
     long enabledPlatformAdminsOtherThan(DbExecute db, UUID userId) {
         return db.get("SELECT count(*) AS n FROM security.users WHERE NOT disabled AND 'PLATFORM_ADMIN' = ANY(roles)"
-                + " AND id <> ?", userId).map(r -> Rows.longValue(r, "n")).orElse(0L);
+                + " AND id <> ?::uuid", userId).map(r -> Rows.longValue(r, "n")).orElse(0L);
     }
 
     boolean anyUser(DbExecute db) {

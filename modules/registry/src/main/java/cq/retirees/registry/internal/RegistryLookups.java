@@ -1,0 +1,43 @@
+package cq.retirees.registry.internal;
+
+import cq.retirees.kernel.AreaCode;
+import cq.retirees.registry.Area;
+import cq.retirees.registry.ReceivingBody;
+import cq.retirees.registry.Registry;
+import io.helidon.dbclient.DbClient;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The registry facade: read-only lookups for other modules. */
+public final class RegistryLookups implements Registry {
+
+    private final DbClient db;
+    private final AreasDb areas;
+    private final ReceivingBodiesDb bodies;
+    private final Clock clock;
+
+    public RegistryLookups(DbClient db, AreasDb areas, ReceivingBodiesDb bodies, Clock clock) {
+        this.db = db;
+        this.areas = areas;
+        this.bodies = bodies;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Area> areaOn(AreaCode code, LocalDate day) {
+        return areas.on(db.execute(), code, day);
+    }
+
+    @Override
+    public boolean areaInForce(AreaCode code) {
+        return areaOn(code, LocalDate.now(clock)).isPresent();
+    }
+
+    @Override
+    public Optional<ReceivingBody> receivingBody(UUID id) {
+        return bodies.byId(db.execute(), id);
+    }
+}

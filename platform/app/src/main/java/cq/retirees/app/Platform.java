@@ -1,0 +1,156 @@
+package cq.retirees.app;
+
+import cq.retirees.infra.PlatformServices;
+import cq.retirees.infra.audit.AuditRoutes;
+import cq.retirees.infra.audit.AuditTrail;
+import cq.retirees.infra.db.Database;
+import cq.retirees.infra.db.DatabaseSettings;
+import cq.retirees.infra.db.ModuleSchema;
+import cq.retirees.infra.db.Transactions;
+import cq.retirees.infra.http.ApiRoute;
+import cq.retirees.infra.http.ApiService;
+import cq.retirees.infra.http.Idempotency;
+import cq.retirees.infra.http.JsonBodies;
+import cq.retirees.infra.http.Messages;
+import cq.retirees.infra.http.Problems;
+import cq.retirees.infra.observe.DatabaseHealth;
+import cq.retirees.infra.observe.HttpMetrics;
+import cq.retirees.infra.observe.Meters;
+import cq.retirees.infra.observe.MetricsRoutes;
+import cq.retirees.infra.observe.MigrationsHealth;
+import cq.retirees.infra.security.Access;
+import cq.retirees.infra.security.Security;
+import cq.retirees.infra.security.SecuritySettings;
+import cq.retirees.registry.RegistryModule;
+import io.helidon.config.Config;
+import io.helidon.http.Method;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The composition root: builds every module from configuration, wires them explicitly, and serves them. Nothing
+ * below this class reads global state.
+ */
+public final class Platform implements AutoCloseable {
+
+    public static final String API_BASE = "/api/v1";
+    static final List<ModuleSchema> SCHEMAS = List.of(
+            new ModuleSchema("platform"), new ModuleSchema("audit"), new ModuleSchema("security"),
+            RegistryModule.SCHEMA);
+    static final List<String> MESSAGE_BUNDLES = List.of("i18n.infra", RegistryModule.MESSAGES);
+
+    private final Database database;
+    private final WebServer server;
+    private final List<ApiService> api;
+    private final Optional<String> generatedAdminPassword;
+
+    private Platform(Database database, WebServer server, List<ApiService> api, Optional<String> generatedAdminPassword) {
+        this.database = database;
+        this.server = server;
+        this.api = api;
+        this.generatedAdminPassword = generatedAdminPassword;
+    }
+
+    public static Platform start(Config config) {
+        Clock clock = Clock.systemUTC();
+        Path dataDirectory = Path.of(config.get("platform.data-dir").asString().orElse("data")).toAbsolutePath();
+        PrometheusMeterRegistry meters = Meters.create();
+        Database database = Database.open(DatabaseSettings.from(config.get("db"), dataDirectory),
+                config.get("db.client"), meters, SCHEMAS);
+        try {
+            Messages messages = new Messages(MESSAGE_BUNDLES);
+            Problems problems = new Problems(messages);
+            AuditTrail audit = new AuditTrail(database.client(), clock);
+            Access access = new Access(audit);
+            Transactions transactions = new Transactions(database.client());
+            Idempotency idempotency = new Idempotency(transactions,
+                    config.get("http.idempotency-retention").as(Duration.class).orElse(Duration.ofHours(24)));
+            JsonBodies bodies = new JsonBodies(config.get("http.max-json-bytes").asLong().orElse(1024 * 1024L));
+            PlatformServices services = new PlatformServices(database.client(), transactions, access, audit,
+                    idempotency, bodies, messages, meters, clock);
+
+            RegistryModule registry = RegistryModule.create(config.get("registry"), services);
+            Security security = Security.create(
+                    SecuritySettings.from(config.get("security"), config.get("platform.admin-password").asString().asOptional()),
+                    database.client(), audit, access, problems, idempotency, bodies,
+                    new RegistryScopeTargets(registry.registry()), clock);
+            Optional<String> generatedPassword = security.ensureFirstAdmin();
+
+            List<ApiService> api = new ArrayList<>(security.services());
+            api.add(new AuditRoutes(audit, access));
+            api.addAll(registry.services());
+
+            WebServer server = WebServer.builder()
+                    .config(config.get("server"))
+                    .addFeature(ObserveFeature.builder()
+                            .addObserver(HealthObserver.builder()
+                                    .details(true)
+                                    .addCheck(new DatabaseHealth(database.client()))
+                                    .addCheck(new MigrationsHealth(database.migrations()))
+                                    .build())
+                            .build())
+                    .routing(routing -> routing(routing, problems, security, meters, api))
+                    .build()
+                    .start();
+            return new Platform(database, server, List.copyOf(api), generatedPassword);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static void routing(HttpRouting.Builder routing, Problems problems, Security security,
+                                PrometheusMeterRegistry meters, List<ApiService> api) {
+        problems.register(routing);
+        routing.addFilter(new HttpMetrics(meters))
+                .addFilter(security.authentication())
+                .register("/observe", new MetricsRoutes(meters))
+                .register(new OpenApiRoutes());
+        api.forEach(service -> routing.register(API_BASE, service));
+        // Anything else under the API is a problem document too, not the server's plain-text 404.
+        routing.any(API_BASE + "/*", (request, response) -> problems.write(request, response,
+                cq.retirees.infra.http.ApiException.of(404, "ROUTE_NOT_FOUND")));
+    }
+
+    /** Every API route the server serves, as {@code METHOD /api/v1/path}: the OpenAPI test reads it. */
+    public List<String> apiRoutes() {
+        List<String> routes = new ArrayList<>();
+        for (ApiService service : api) {
+            for (ApiRoute route : service.routes()) {
+                routes.add(route.method().text() + " " + API_BASE + route.path());
+            }
+        }
+        routes.add(Method.GET.text() + " " + OpenApiRoutes.PATH);
+        routes.add(Method.GET.text() + " /observe/metrics");
+        routes.add(Method.GET.text() + " /observe/health");
+        return routes;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Optional<String> generatedAdminPassword() {
+        return generatedAdminPassword;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        database.close();
+    }
+}
