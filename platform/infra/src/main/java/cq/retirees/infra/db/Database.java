@@ -39,7 +39,8 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseSettings settings, Config dbClientConfig, MeterRegistry meters,
                                 List<ModuleSchema> schemas) {
         Optional<EmbeddedPostgresServer> embedded = settings.embedded()
-                ? Optional.of(EmbeddedPostgresServer.start(settings.embeddedDataDirectory(), settings.embeddedPort()))
+                ? Optional.of(EmbeddedPostgresServer.start(settings.embeddedDataDirectory(), settings.embeddedPort(),
+                        EmbeddedPostgresServer.Durability.DURABLE))
                 : Optional.empty();
         try {
             String url = settings.url().orElseGet(() -> embedded.orElseThrow().jdbcUrl(settings.embeddedDatabase()));

@@ -31,8 +31,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    /** Starts (or restarts after a crash) the server on {@code dataDirectory}; {@code port} 0 picks a free one. */
-    public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+    /** Whether a committed transaction must survive a machine crash; only throw-away test databases say no. */
+    public enum Durability { DURABLE, THROWAWAY }
+
+    /**
+     * Starts (or restarts after a crash) the server on {@code dataDirectory}; {@code port} 0 picks a free one.
+     * zonky's launcher is tuned for tests (fsync and synchronous commit off); a durable server turns both back on.
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port, Durability durability) {
         try {
             Files.createDirectories(dataDirectory);
             stopOrphanedPostmaster(dataDirectory);
@@ -45,6 +51,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("listen_addresses", "localhost");
+            if (durability == Durability.DURABLE) {
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
+            }
             if (port > 0) {
                 builder.setPort(port);
             }

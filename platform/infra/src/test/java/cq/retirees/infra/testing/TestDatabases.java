@@ -36,7 +36,8 @@ public final class TestDatabases {
         if (server == null) {
             try {
                 Path dir = Files.createTempDirectory("retirees-test-pg");
-                server = EmbeddedPostgresServer.start(dir.resolve("data"), 0);
+                server = EmbeddedPostgresServer.start(dir.resolve("data"), 0,
+                        EmbeddedPostgresServer.Durability.THROWAWAY);
                 Runtime.getRuntime().addShutdownHook(new Thread(server::close, "test-postgres-shutdown"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
