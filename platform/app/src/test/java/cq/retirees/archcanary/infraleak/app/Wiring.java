@@ -1,0 +1,5 @@
+package cq.retirees.archcanary.infraleak.app;
+
+/** The composition root. */
+public final class Wiring {
+}

@@ -1,0 +1,6 @@
+package cq.retirees.archcanary.infraleak.billing;
+
+/** A module facade. */
+public interface Invoices {
+    long count();
+}
