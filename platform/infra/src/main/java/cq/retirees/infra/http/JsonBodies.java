@@ -43,7 +43,11 @@ public final class JsonBodies {
             throw ApiException.badRequest("BODY_REQUIRED");
         }
         try {
-            return Json.mapper().readValue(body, type);
+            T value = Json.mapper().readValue(body, type);
+            if (value == null) {
+                throw ApiException.badRequest("BODY_NOT_AN_OBJECT"); // the body was the JSON literal null
+            }
+            return value;
         } catch (UnrecognizedPropertyException e) {
             throw ApiException.invalid(FieldError.of(path(e), "UNKNOWN_FIELD", e.getPropertyName()));
         } catch (ValueInstantiationException e) {
@@ -55,6 +59,9 @@ public final class JsonBodies {
             }
             throw ApiException.invalid(FieldError.of(path(e), "INVALID_VALUE"));
         } catch (InvalidFormatException e) {
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().contains(Json.NUL_CHARACTER)) {
+                throw ApiException.invalid(FieldError.of(path(e), "TEXT_NUL_CHARACTER"));
+            }
             throw ApiException.invalid(formatError(path(e), e.getTargetType()));
         } catch (MismatchedInputException e) {
             String field = path(e);
