@@ -62,14 +62,8 @@ public final class AreaRoutes implements ApiService {
         LocalDate at = everyPeriod ? null : date(request, "at").orElse(LocalDate.now(platform.clock()));
         PageRequest page = PageRequest.from(request);
         Cursor after = page.after(2).orElse(Cursor.of("", "0"));
-        long afterId;
-        try {
-            afterId = Long.parseLong(after.key(1));
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("INVALID_CURSOR");
-        }
         Language language = Language.of(request);
-        List<Area> fetched = areas.page(platform.db().execute(), at, after.key(0), afterId, page.fetchSize());
+        List<Area> fetched = areas.page(platform.db().execute(), at, after.key(0), after.longKey(1), page.fetchSize());
         Page<Area> result = Page.of(fetched, page, a -> Cursor.of(a.code().value(), Long.toString(a.id())));
         Responses.ok(response, new Page<>(result.items().stream().map(a -> view(a, language)).toList(),
                 result.nextCursor()));
@@ -118,14 +112,9 @@ public final class AreaRoutes implements ApiService {
         }
         PageRequest page = PageRequest.from(request);
         Cursor after = page.after(2).orElse(Cursor.of("", new UUID(0, 0).toString()));
-        UUID afterId;
-        try {
-            afterId = UUID.fromString(after.key(1));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("INVALID_CURSOR");
-        }
         Language language = Language.of(request);
-        List<ReceivingBody> fetched = bodies.page(platform.db().execute(), code, after.key(0), afterId, page.fetchSize());
+        List<ReceivingBody> fetched = bodies.page(platform.db().execute(), code, after.key(0), after.uuidKey(1),
+                page.fetchSize());
         Page<ReceivingBody> result = Page.of(fetched, page, b -> Cursor.of(b.nameZh(), b.id().toString()));
         Responses.ok(response, new Page<>(result.items().stream().map(b -> view(b, language)).toList(),
                 result.nextCursor()));

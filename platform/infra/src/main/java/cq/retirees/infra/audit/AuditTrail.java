@@ -66,7 +66,7 @@ public final class AuditTrail {
     }
 
     public Page<AuditEvent> list(AuditQuery query, PageRequest page) {
-        long afterSeq = page.after(1).map(c -> parseSeq(c.key(0))).orElse(0L);
+        long afterSeq = page.after(1).map(c -> c.longKey(0)).orElse(0L);
         try (Stream<DbRow> rows = db.execute().query("SELECT * FROM audit.events WHERE seq > ?"
                         + " AND (?::text IS NULL OR actor_name = ?)"
                         + " AND (?::text IS NULL OR entity_type = ? OR entity_type || ':' || entity_id = ?)"
@@ -123,14 +123,6 @@ public final class AuditTrail {
         } catch (IOException e) {
             // a tampered detail column must still list; verify() reports it
             return Map.of("unreadable", "true");
-        }
-    }
-
-    private static long parseSeq(String key) {
-        try {
-            return Long.parseLong(key);
-        } catch (NumberFormatException e) {
-            throw cq.retirees.infra.http.ApiException.badRequest("INVALID_CURSOR");
         }
     }
 

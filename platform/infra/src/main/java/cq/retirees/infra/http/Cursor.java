@@ -42,4 +42,22 @@ public record Cursor(List<String> keys) {
     public String key(int index) {
         return keys.get(index);
     }
+
+    /** A numeric key; a cursor whose key is not a number was not issued by us (400). */
+    public long longKey(int index) {
+        try {
+            return Long.parseLong(keys.get(index));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("INVALID_CURSOR");
+        }
+    }
+
+    /** A UUID key; a cursor whose key is not a UUID was not issued by us (400). */
+    public java.util.UUID uuidKey(int index) {
+        try {
+            return java.util.UUID.fromString(keys.get(index));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("INVALID_CURSOR");
+        }
+    }
 }
