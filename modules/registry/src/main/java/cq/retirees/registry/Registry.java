@@ -15,4 +15,8 @@ public interface Registry {
     boolean areaInForce(AreaCode code);
 
     Optional<ReceivingBody> receivingBody(UUID id);
+
+    Optional<Enterprise> enterprise(UUID id);
+
+    Optional<Retiree> retiree(UUID id);
 }

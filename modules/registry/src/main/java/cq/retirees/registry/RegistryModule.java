@@ -3,42 +3,49 @@ package cq.retirees.registry;
 import cq.retirees.infra.PlatformServices;
 import cq.retirees.infra.db.ModuleSchema;
 import cq.retirees.infra.http.ApiService;
-import cq.retirees.registry.internal.AreaAdministration;
-import cq.retirees.registry.internal.AreaRoutes;
-import cq.retirees.registry.internal.AreasDb;
-import cq.retirees.registry.internal.ReceivingBodiesDb;
-import cq.retirees.registry.internal.RegistryLookups;
+import cq.retirees.registry.internal.RegistryWiring;
 import io.helidon.config.Config;
 
+import javax.sql.DataSource;
 import java.util.List;
 
 /** The registry module: its schema, its facade and its HTTP services. */
-public final class RegistryModule {
+public final class RegistryModule implements AutoCloseable {
 
     public static final ModuleSchema SCHEMA = new ModuleSchema("registry");
     public static final String MESSAGES = "i18n.registry";
 
-    private final Registry registry;
-    private final List<ApiService> services;
+    private final RegistryWiring wiring;
 
-    private RegistryModule(Registry registry, List<ApiService> services) {
-        this.registry = registry;
-        this.services = services;
+    private RegistryModule(RegistryWiring wiring) {
+        this.wiring = wiring;
     }
 
-    public static RegistryModule create(Config config, PlatformServices platform) {
-        AreasDb areas = new AreasDb();
-        ReceivingBodiesDb bodies = new ReceivingBodiesDb();
-        Registry registry = new RegistryLookups(platform.db(), areas, bodies, platform.clock());
-        AreaAdministration administration = new AreaAdministration(areas, bodies, platform.audit(), platform.clock());
-        return new RegistryModule(registry, List.of(new AreaRoutes(platform, areas, bodies, administration)));
+    /**
+     * Settings ({@code registry.*}): {@code import.chunk-rows} (default 10000), {@code import.max-bytes}
+     * (default 1 GiB).
+     */
+    public static RegistryModule create(Config config, PlatformServices platform, DataSource bulkDataSource) {
+        return new RegistryModule(new RegistryWiring(platform, bulkDataSource,
+                config.get("import.chunk-rows").asInt().orElse(10_000),
+                config.get("import.max-bytes").asLong().orElse(1L << 30)));
     }
 
     public Registry registry() {
-        return registry;
+        return wiring.registry();
     }
 
     public List<ApiService> services() {
-        return services;
+        return wiring.services();
+    }
+
+    /** Resumes roster imports that a crash or a stop interrupted. */
+    public void resumeInterruptedWork() {
+        wiring.resumeInterruptedWork();
+    }
+
+    @Override
+    public void close() {
+        wiring.close();
     }
 }

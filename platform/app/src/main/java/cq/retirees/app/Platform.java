@@ -3,6 +3,8 @@ package cq.retirees.app;
 import cq.retirees.infra.PlatformServices;
 import cq.retirees.infra.audit.AuditRoutes;
 import cq.retirees.infra.audit.AuditTrail;
+import cq.retirees.infra.crypto.DataKeys;
+import cq.retirees.infra.crypto.PersonalDataCipher;
 import cq.retirees.infra.db.Database;
 import cq.retirees.infra.db.DatabaseSettings;
 import cq.retirees.infra.db.ModuleSchema;
@@ -19,6 +21,8 @@ import cq.retirees.infra.observe.HttpMetrics;
 import cq.retirees.infra.observe.Meters;
 import cq.retirees.infra.observe.MetricsRoutes;
 import cq.retirees.infra.observe.MigrationsHealth;
+import cq.retirees.infra.outbox.Outbox;
+import cq.retirees.infra.outbox.OutboxDispatcher;
 import cq.retirees.infra.security.Access;
 import cq.retirees.infra.security.Security;
 import cq.retirees.infra.security.SecuritySettings;
@@ -52,12 +56,17 @@ public final class Platform implements AutoCloseable {
 
     private final Database database;
     private final WebServer server;
+    private final OutboxDispatcher events;
+    private final RegistryModule registry;
     private final List<ApiService> api;
     private final Optional<String> generatedAdminPassword;
 
-    private Platform(Database database, WebServer server, List<ApiService> api, Optional<String> generatedAdminPassword) {
+    private Platform(Database database, WebServer server, OutboxDispatcher events, RegistryModule registry,
+                     List<ApiService> api, Optional<String> generatedAdminPassword) {
         this.database = database;
         this.server = server;
+        this.events = events;
+        this.registry = registry;
         this.api = api;
         this.generatedAdminPassword = generatedAdminPassword;
     }
@@ -77,15 +86,21 @@ public final class Platform implements AutoCloseable {
             Idempotency idempotency = new Idempotency(transactions,
                     config.get("http.idempotency-retention").as(Duration.class).orElse(Duration.ofHours(24)));
             JsonBodies bodies = new JsonBodies(config.get("http.max-json-bytes").asLong().orElse(1024 * 1024L));
+            PersonalDataCipher cipher = new PersonalDataCipher(
+                    DataKeys.load(config.get("security.data-key").asString().asOptional(), dataDirectory));
+            OutboxDispatcher events = new OutboxDispatcher(transactions, meters,
+                    config.get("outbox.poll-interval").as(Duration.class).orElse(Duration.ofSeconds(1)));
             PlatformServices services = new PlatformServices(database.client(), transactions, access, audit,
-                    idempotency, bodies, messages, meters, clock);
+                    idempotency, bodies, messages, meters, clock, cipher, new Outbox(), events, dataDirectory);
 
-            RegistryModule registry = RegistryModule.create(config.get("registry"), services);
+            RegistryModule registry = RegistryModule.create(config.get("registry"), services, database.dataSource());
             Security security = Security.create(
                     SecuritySettings.from(config.get("security"), config.get("platform.admin-password").asString().asOptional()),
                     database.client(), audit, access, problems, idempotency, bodies,
                     new RegistryScopeTargets(registry.registry()), clock);
             Optional<String> generatedPassword = security.ensureFirstAdmin();
+            events.start();
+            registry.resumeInterruptedWork();
 
             List<ApiService> api = new ArrayList<>(security.services());
             api.add(new AuditRoutes(audit, access));
@@ -103,7 +118,7 @@ public final class Platform implements AutoCloseable {
                     .routing(routing -> routing(routing, problems, security, meters, api))
                     .build()
                     .start();
-            return new Platform(database, server, List.copyOf(api), generatedPassword);
+            return new Platform(database, server, events, registry, List.copyOf(api), generatedPassword);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -150,9 +165,15 @@ public final class Platform implements AutoCloseable {
         return generatedAdminPassword;
     }
 
+    public OutboxDispatcher events() {
+        return events;
+    }
+
     @Override
     public void close() {
         server.stop();
+        registry.close();
+        events.close();
         database.close();
     }
 }

@@ -6,9 +6,13 @@ import cq.retirees.infra.http.Idempotency;
 import cq.retirees.infra.http.JsonBodies;
 import cq.retirees.infra.http.Messages;
 import cq.retirees.infra.security.Access;
+import cq.retirees.infra.crypto.PersonalDataCipher;
+import cq.retirees.infra.outbox.Outbox;
+import cq.retirees.infra.outbox.OutboxDispatcher;
 import io.helidon.dbclient.DbClient;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
 /** What the platform hands every module's {@code create}: explicit wiring, no global state. */
@@ -20,5 +24,9 @@ public record PlatformServices(DbClient db,
                                JsonBodies bodies,
                                Messages messages,
                                MeterRegistry meters,
-                               Clock clock) {
+                               Clock clock,
+                               PersonalDataCipher cipher,
+                               Outbox outbox,
+                               OutboxDispatcher events,
+                               Path dataDirectory) {
 }

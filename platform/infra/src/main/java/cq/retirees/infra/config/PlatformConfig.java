@@ -20,7 +20,8 @@ public final class PlatformConfig {
             "DB_USER", "db.user",
             "DB_PASSWORD", "db.password",
             "PLATFORM_DATA_DIR", "platform.data-dir",
-            "PLATFORM_ADMIN_PASSWORD", "platform.admin-password");
+            "PLATFORM_ADMIN_PASSWORD", "platform.admin-password",
+            "PLATFORM_DATA_KEY", "security.data-key");
 
     private PlatformConfig() {
     }

@@ -41,12 +41,18 @@ public final class Idempotency {
 
     /** Runs {@code work} in a transaction, at most once per key when the request carries one. */
     public Reply execute(ServerRequest request, Actor actor, byte[] body, Function<DbTransaction, Reply> work) {
+        return executeForDigest(request, actor, sha256(body), work);
+    }
+
+    /** As {@link #execute}, for a body too large to hold: the caller digested it (SHA-256, hex) while storing it. */
+    public Reply executeForDigest(ServerRequest request, Actor actor, String bodySha256,
+                                  Function<DbTransaction, Reply> work) {
         Optional<String> key = request.headers().first(io.helidon.http.HeaderNames.create(HEADER));
         if (key.isEmpty()) {
             return transactions.inTransaction(work);
         }
         String idempotencyKey = validKey(key.get());
-        String fingerprint = fingerprint(request, body);
+        String fingerprint = fingerprint(request, bodySha256);
         return transactions.inTransaction(tx -> {
             tx.dml("DELETE FROM platform.idempotency_keys WHERE actor_id = ?::uuid AND idem_key = ?"
                     + " AND created_at < now() - make_interval(secs => ?)", actor.userId(), idempotencyKey,
@@ -95,7 +101,15 @@ public final class Idempotency {
         return key;
     }
 
-    private static String fingerprint(ServerRequest request, byte[] body) {
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String fingerprint(ServerRequest request, String bodySha256) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(request.prologue().method().text().getBytes(StandardCharsets.UTF_8));
@@ -104,7 +118,7 @@ public final class Idempotency {
             sha.update((byte) 0);
             sha.update(request.query().rawValue().getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
-            sha.update(body);
+            sha.update(bodySha256.getBytes(StandardCharsets.US_ASCII));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -12,6 +12,7 @@ import io.helidon.webserver.http.ServerRequest;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -49,13 +50,13 @@ public final class Access {
      * The record, if it exists and the caller's scope covers it; otherwise 404 (and, when it exists but is out of
      * scope, an audited denial).
      */
-    public <T> T visible(ServerRequest request, Optional<T> found, Predicate<Scope> covers, String entityType,
+    public <T> T visible(ServerRequest request, Optional<T> found, BiPredicate<Scope, T> covers, String entityType,
                          Object entityId) {
         Actor actor = actor(request);
         if (found.isEmpty()) {
             throw ApiException.notFound("NOT_FOUND", entityType);
         }
-        if (!covers.test(actor.scope())) {
+        if (!covers.test(actor.scope(), found.get())) {
             deny(request, actor, entityType, String.valueOf(entityId), Map.of("reason", "OUT_OF_SCOPE"));
             throw ApiException.notFound("NOT_FOUND", entityType);
         }
@@ -69,6 +70,12 @@ public final class Access {
             deny(request, actor, entityType, String.valueOf(entityId), Map.of("reason", "OUT_OF_SCOPE"));
             throw ApiException.forbidden("OUT_OF_SCOPE", entityType, String.valueOf(entityId));
         }
+    }
+
+    /** An audited 403 for an action the caller's role may not take on this record. */
+    public ApiException refuse(ServerRequest request, String entityType, Object entityId, String code) {
+        deny(request, actor(request), entityType, String.valueOf(entityId), Map.of("reason", code));
+        return ApiException.forbidden(code);
     }
 
     private void deny(ServerRequest request, Actor actor, String entityType, String entityId, Map<String, String> detail) {

@@ -1,0 +1,18 @@
+package cq.retirees.registry.internal;
+
+import cq.retirees.infra.db.PgArrays;
+import cq.retirees.kernel.AreaCode;
+import cq.retirees.kernel.access.Scope;
+
+/**
+ * A caller's {@link Scope} as SQL parameters: {@code citywide} short-circuits, otherwise rows match by area or
+ * enterprise. Every registry list query filters through it, so a list never shows what a lookup would hide.
+ */
+record ScopeFilter(boolean citywide, String areas, String enterprises) {
+
+    static ScopeFilter of(Scope scope) {
+        return new ScopeFilter(scope.citywide(),
+                PgArrays.literal(scope.areas().stream().map(AreaCode::value).toList()),
+                PgArrays.literal(scope.enterprises()));
+    }
+}
