@@ -26,9 +26,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(60);
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
     }
 
     /** Whether a committed transaction must survive a machine crash; only throw-away test databases say no. */
@@ -58,7 +60,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (port > 0) {
                 builder.setPort(port);
             }
-            return new EmbeddedPostgresServer(builder.start());
+            return new EmbeddedPostgresServer(builder.start(), dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start on " + dataDirectory, e);
         }
@@ -68,6 +70,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public String jdbcUrl(String database) {
         ensureDatabase(database);
         return postgres.getJdbcUrl("postgres", database);
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
     }
 
     public int port() {
