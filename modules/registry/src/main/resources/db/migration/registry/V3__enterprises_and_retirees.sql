@@ -17,17 +17,9 @@ CREATE INDEX enterprises_name_idx ON registry.enterprises (name, id);
 CREATE INDEX enterprises_insured_idx ON registry.enterprises (insured_area, id);
 CREATE INDEX enterprises_location_idx ON registry.enterprises (location_area, id);
 
--- The 1- and 2-character substrings of a name. Chinese names are mostly two or three characters, too short for
--- trigram indexes; a GIN index over these grams finds any substring of one or more characters, whatever the
--- database locale.
-CREATE FUNCTION registry.name_grams(name text) RETURNS text[]
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
-    SELECT coalesce(array_agg(DISTINCT g), '{}')
-    FROM (SELECT substr(name, i, 1) AS g FROM generate_series(1, char_length(name)) AS i
-          UNION ALL
-          SELECT substr(name, i, 2) FROM generate_series(1, char_length(name) - 1) AS i) grams
-$$;
-
+-- Name search: a name's 1- and 2-character substrings (its "grams") are stored with it, computed by the
+-- application (NameGrams), and indexed with GIN. Chinese names are mostly two or three characters, too short for
+-- trigram indexes; the grams find any substring of one or more characters, whatever the database locale.
 -- What a substring query must find among a name's grams: the query itself if one character, else its bigrams.
 CREATE FUNCTION registry.query_grams(query text) RETURNS text[]
     LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
@@ -44,7 +36,7 @@ CREATE TABLE registry.retirees (
     id_number_hash           bytea       NOT NULL,
     id_number_cipher         bytea       NOT NULL,
     name                     text        NOT NULL,
-    name_grams               text[]      GENERATED ALWAYS AS (registry.name_grams(name)) STORED,
+    name_grams               text[]      NOT NULL,
     sex                      text        NOT NULL CHECK (sex IN ('MALE', 'FEMALE')),
     birth_date               date        NOT NULL,
     retirement_date          date        NOT NULL,
@@ -79,7 +71,9 @@ CREATE INDEX retirees_residence_idx ON registry.retirees (residence_area, id);
 CREATE INDEX retirees_receiving_area_idx ON registry.retirees (receiving_area, id) WHERE receiving_area IS NOT NULL;
 CREATE INDEX retirees_receiving_body_idx ON registry.retirees (receiving_body_id, id) WHERE receiving_body_id IS NOT NULL;
 CREATE INDEX retirees_status_idx ON registry.retirees (status, id);
-CREATE INDEX retirees_name_grams_idx ON registry.retirees USING gin (name_grams);
+-- A large pending list lets bulk imports add to the GIN index in batches.
+CREATE INDEX retirees_name_grams_idx ON registry.retirees USING gin (name_grams)
+    WITH (fastupdate = on, gin_pending_list_limit = 32768);
 
 -- Roster imports: progress is committed with each chunk, so a killed import resumes where it stopped.
 CREATE TABLE registry.imports (

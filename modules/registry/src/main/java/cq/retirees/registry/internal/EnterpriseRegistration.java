@@ -46,7 +46,7 @@ final class EnterpriseRegistration {
             errors.add(FieldError.of("creditCode", e.code()));
         }
         Enterprise enterprise = merged(tx, new Enterprise(UUID.randomUUID(), creditCode, null, null, null, null, null,
-                1, null, null), draft, errors, true);
+                1, null, null), draft, errors, true, parent -> true);
         if (!enterprises.insert(tx, enterprise)) {
             throw ApiException.conflict("CREDIT_CODE_TAKEN");
         }
@@ -55,15 +55,19 @@ final class EnterpriseRegistration {
         return enterprises.byId(tx, enterprise.id()).orElseThrow();
     }
 
+    /**
+     * Applies a change. {@code mayName} says which enterprises the caller may name as parent: one it cannot see is
+     * answered exactly like one that does not exist.
+     */
     Enterprise change(DbExecute tx, Actor actor, String address, Enterprise current, long expectedVersion,
-                      EnterpriseDraft draft) {
+                      EnterpriseDraft draft, java.util.function.Predicate<Enterprise> mayName) {
         if (draft.creditCode() != null && !draft.creditCode().equals(current.creditCode().value())) {
             throw ApiException.invalid(FieldError.of("creditCode", "FIELD_NOT_CHANGEABLE"));
         }
         if (current.version() != expectedVersion) {
             throw Versions.stale();
         }
-        Enterprise changed = merged(tx, current, draft, new ArrayList<>(), false);
+        Enterprise changed = merged(tx, current, draft, new ArrayList<>(), false, mayName);
         if (!enterprises.update(tx, changed, expectedVersion)) {
             throw Versions.stale();
         }
@@ -74,7 +78,7 @@ final class EnterpriseRegistration {
 
     /** Applies the draft's fields over {@code base}; with {@code complete}, every field is required. */
     private Enterprise merged(DbExecute tx, Enterprise base, EnterpriseDraft draft, List<FieldError> errors,
-                              boolean complete) {
+                              boolean complete, java.util.function.Predicate<Enterprise> mayName) {
         String name = draft.name() == null ? base.name() : draft.name().strip();
         if (name == null || name.isBlank() || name.length() > 100) {
             errors.add(FieldError.of("name", "NAME_INVALID", 100));
@@ -93,7 +97,7 @@ final class EnterpriseRegistration {
                 : area(tx, "locationAreaCode", draft.locationAreaCode(), errors);
         UUID parent = base.parentId();
         if (draft.parentId() != null) {
-            parent = draft.parentId().isBlank() ? null : parent(tx, base.id(), draft.parentId(), errors);
+            parent = draft.parentId().isBlank() ? null : parent(tx, base.id(), draft.parentId(), mayName, errors);
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
@@ -115,10 +119,11 @@ final class EnterpriseRegistration {
         }
     }
 
-    private UUID parent(DbExecute tx, UUID self, String value, List<FieldError> errors) {
+    private UUID parent(DbExecute tx, UUID self, String value, java.util.function.Predicate<Enterprise> mayName,
+                        List<FieldError> errors) {
         try {
             UUID parent = UUID.fromString(value);
-            if (enterprises.byId(tx, parent).isEmpty()) {
+            if (enterprises.byId(tx, parent).filter(mayName).isEmpty()) {
                 errors.add(FieldError.of("parentId", "PARENT_UNKNOWN"));
             } else if (enterprises.climbsTo(tx, parent, self)) {
                 errors.add(FieldError.of("parentId", "PARENT_CYCLE"));

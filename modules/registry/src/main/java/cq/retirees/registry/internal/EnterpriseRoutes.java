@@ -91,8 +91,8 @@ public final class EnterpriseRoutes implements ApiService {
                 && !draft.category().equals(current.category().name())) {
             throw platform.access().refuse(request, "enterprise", current.id(), "CATEGORY_CHANGE_NEEDS_MUNICIPAL_ADMIN");
         }
-        Enterprise changed = platform.transactions().inTransaction(tx ->
-                registration.change(tx, actor, ClientAddress.of(request), current, expected, draft));
+        Enterprise changed = platform.transactions().inTransaction(tx -> registration.change(tx, actor,
+                ClientAddress.of(request), current, expected, draft, parent -> covers(actor.scope(), parent)));
         Responses.okVersioned(response, view(changed, request), changed.version());
     }
 

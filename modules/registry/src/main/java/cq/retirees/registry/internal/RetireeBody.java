@@ -27,7 +27,9 @@ record RetireeBody(String enterpriseId, String idNumber, String name, String sex
                 or(partyOrganisation, current.partyOrganisation()),
                 or(leaderManagementLevel, current.leaderManagementLevel() == null ? null
                         : current.leaderManagementLevel().name()),
-                or(immobile, Boolean.toString(current.immobile())), null);
+                or(immobile, Boolean.toString(current.immobile())),
+                // the recorded death stays as it is, but the corrected dates must still come before it
+                current.deathDate() == null ? null : current.deathDate().toString());
     }
 
     /** Fields a correction may not touch: identity, and the death (recorded through its own action). */

@@ -66,10 +66,19 @@ public final class RetireeRoutes implements ApiService {
                 ApiRoute.post("/retirees/{id}/death", this::death));
     }
 
-    /** A retiree is visible to their enterprise's operators and to the districts they live in or are received by. */
+    /**
+     * A retiree is visible to their enterprise's operators and to the districts they live in or are received by;
+     * a district operator narrowed to receiving bodies sees only the retirees those bodies receive.
+     */
     static boolean covers(Scope scope, Retiree r) {
-        return scope.coversEnterprise(r.enterpriseId()) || scope.coversArea(r.residenceArea())
-                || (r.receivingArea() != null && scope.coversArea(r.receivingArea()));
+        if (scope.citywide() || scope.coversEnterprise(r.enterpriseId())) {
+            return true;
+        }
+        if (!scope.receivingBodies().isEmpty()) {
+            return r.receivingBodyId() != null && r.receivingArea() != null
+                    && scope.coversReceivingBody(r.receivingBodyId(), r.receivingArea());
+        }
+        return scope.coversArea(r.residenceArea()) || (r.receivingArea() != null && scope.coversArea(r.receivingArea()));
     }
 
     private void list(ServerRequest request, ServerResponse response) {

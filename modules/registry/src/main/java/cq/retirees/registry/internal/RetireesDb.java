@@ -59,12 +59,13 @@ public final class RetireesDb {
     }
 
     void insert(DbExecute db, UUID id, UUID enterpriseId, RetireeFacts f) {
-        db.dml("INSERT INTO registry.retirees (id, enterprise_id, id_number_hash, id_number_cipher, name, sex,"
+        db.dml("INSERT INTO registry.retirees (id, enterprise_id, id_number_hash, id_number_cipher, name, name_grams, sex,"
                         + " birth_date, retirement_date, retiree_type, insured_area, residence_address, residence_area,"
                         + " residence_street, phone_cipher, phone_hash, party_member, party_organisation,"
                         + " leader_management_level, immobile, status, death_date)"
-                        + " VALUES (?::uuid, ?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                id, enterpriseId, idNumberHash(f.idNumber()), encrypt(f.idNumber().value()), f.name(), f.sex().name(),
+                        + " VALUES (?::uuid, ?::uuid, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                id, enterpriseId, idNumberHash(f.idNumber()), encrypt(f.idNumber().value()), f.name(),
+                NameGrams.literal(f.name()), f.sex().name(),
                 Date.valueOf(f.idNumber().birthDate()), Date.valueOf(f.retirementDate()), f.type().name(),
                 f.insuredArea().value(), f.residenceAddress(), f.residenceArea().value(), f.residenceStreet(),
                 encrypt(f.phone()), phoneHash(f.phone()), f.partyMember(), f.partyOrganisation(),
@@ -74,11 +75,12 @@ public final class RetireesDb {
 
     /** Rewrites the facts other than identity and status; false when the version has moved on. */
     boolean update(DbExecute db, UUID id, long expectedVersion, RetireeFacts f) {
-        return db.dml("UPDATE registry.retirees SET name = ?, retirement_date = ?, retiree_type = ?, insured_area = ?,"
+        return db.dml("UPDATE registry.retirees SET name = ?, name_grams = ?::text[], retirement_date = ?, retiree_type = ?, insured_area = ?,"
                         + " residence_address = ?, residence_area = ?, residence_street = ?, phone_cipher = ?,"
                         + " phone_hash = ?, party_member = ?, party_organisation = ?, leader_management_level = ?,"
                         + " immobile = ?, version = version + 1, updated_at = now() WHERE id = ?::uuid AND version = ?",
-                f.name(), Date.valueOf(f.retirementDate()), f.type().name(), f.insuredArea().value(),
+                f.name(), NameGrams.literal(f.name()), Date.valueOf(f.retirementDate()), f.type().name(),
+                f.insuredArea().value(),
                 f.residenceAddress(), f.residenceArea().value(), f.residenceStreet(), encrypt(f.phone()),
                 phoneHash(f.phone()), f.partyMember(), f.partyOrganisation(),
                 f.leaderManagementLevel() == null ? null : f.leaderManagementLevel().name(), f.immobile(), id,
@@ -100,8 +102,9 @@ public final class RetireesDb {
         String status = filter.status() == null ? null : filter.status().name();
         String name = filter.nameContains();
         try (Stream<DbRow> rows = db.query("SELECT * FROM registry.retirees WHERE id > ?::uuid"
-                        + " AND (? OR enterprise_id = ANY(?::uuid[]) OR residence_area = ANY(?::text[])"
-                        + "      OR receiving_area = ANY(?::text[]))"
+                        + " AND (? OR enterprise_id = ANY(?::uuid[])"
+                        + "      OR (NOT ? AND (residence_area = ANY(?::text[]) OR receiving_area = ANY(?::text[])))"
+                        + "      OR (? AND receiving_area = ANY(?::text[]) AND receiving_body_id = ANY(?::uuid[])))"
                         + " AND (?::uuid IS NULL OR enterprise_id = ?::uuid)"
                         + " AND (?::text IS NULL OR residence_area = ? OR receiving_area = ?)"
                         + " AND (?::uuid IS NULL OR receiving_body_id = ?::uuid)"
@@ -109,7 +112,8 @@ public final class RetireesDb {
                         + " AND (?::bytea IS NULL OR id_number_hash = ?)"
                         + " AND (?::text IS NULL OR (name_grams @> registry.query_grams(?) AND strpos(name, ?) > 0))"
                         + " ORDER BY id LIMIT ?",
-                afterId, scope.citywide(), scope.enterprises(), scope.areas(), scope.areas(),
+                afterId, scope.citywide(), scope.enterprises(), scope.narrowedToBodies(), scope.areas(), scope.areas(),
+                scope.narrowedToBodies(), scope.areas(), scope.receivingBodies(),
                 filter.enterpriseId(), filter.enterpriseId(), area, area, area,
                 filter.receivingBodyId(), filter.receivingBodyId(), status, status,
                 filter.idNumberHash(), filter.idNumberHash(), name, name, name, fetch)) {

@@ -8,11 +8,13 @@ import cq.retirees.kernel.access.Scope;
  * A caller's {@link Scope} as SQL parameters: {@code citywide} short-circuits, otherwise rows match by area or
  * enterprise. Every registry list query filters through it, so a list never shows what a lookup would hide.
  */
-record ScopeFilter(boolean citywide, String areas, String enterprises) {
+record ScopeFilter(boolean citywide, String areas, String enterprises, String receivingBodies,
+                   boolean narrowedToBodies) {
 
     static ScopeFilter of(Scope scope) {
         return new ScopeFilter(scope.citywide(),
                 PgArrays.literal(scope.areas().stream().map(AreaCode::value).toList()),
-                PgArrays.literal(scope.enterprises()));
+                PgArrays.literal(scope.enterprises()), PgArrays.literal(scope.receivingBodies()),
+                !scope.receivingBodies().isEmpty());
     }
 }
