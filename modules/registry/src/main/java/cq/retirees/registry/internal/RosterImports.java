@@ -150,7 +150,7 @@ final class RosterImports implements AutoCloseable {
         Enterprise enterprise = enterprises.byId(platform.db().execute(), run.enterpriseId()).orElseThrow();
         RetireeRules rules = new RetireeRules(AreaCalendar.load(areas, platform.db().execute()),
                 LocalDate.now(platform.clock()));
-        try (RosterReader reader = open(file, run)) {
+        try (RosterReader reader = open(file, run); ChunkPipeline pipeline = new ChunkPipeline(importId, enterprise.id())) {
             imports.started(platform.db().execute(), importId, reader.charset().map(Charset::name).orElse(null),
                     String.join(",", reader.ignoredHeadings()));
             Set<Long> seen = new HashSet<>();
@@ -166,20 +166,69 @@ final class RosterImports implements AutoCloseable {
                 }
                 stage(row, rules, enterprise, seen, staged, rejected);
                 if (staged.size() + rejected.size() >= chunkSize) {
-                    writer.write(importId, enterprise.id(), staged, rejected, read);
-                    staged.clear();
-                    rejected.clear();
+                    pipeline.submit(staged, rejected, read);
+                    staged = new ArrayList<>(chunkSize);
+                    rejected = new ArrayList<>();
                 }
             }
             if (!staged.isEmpty() || !rejected.isEmpty() || read > run.rowsRead()) {
-                writer.write(importId, enterprise.id(), staged, rejected, read);
+                pipeline.submit(staged, rejected, read);
             }
+            pipeline.drain();
             finish(importId);
         } catch (RosterFileException e) {
             imports.failed(platform.db().execute(), importId, e.code(), String.join(",", e.details()));
             deleteQuietly(file);
-        } catch (java.sql.SQLException | IOException e) {
-            throw new IllegalStateException("roster import " + importId + " could not write", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("roster import " + importId + " could not read its upload", e);
+        }
+    }
+
+    /**
+     * Writes chunks one after another, in file order, on a thread of their own, so the next chunk is read,
+     * validated and encrypted while the database writes the previous one. At most one chunk waits.
+     */
+    private final class ChunkPipeline implements AutoCloseable {
+        private final UUID importId;
+        private final UUID enterpriseId;
+        private final ExecutorService writes = Executors.newSingleThreadExecutor(
+                Thread.ofVirtual().name("roster-import-writer").factory());
+        private java.util.concurrent.Future<?> inFlight;
+
+        ChunkPipeline(UUID importId, UUID enterpriseId) {
+            this.importId = importId;
+            this.enterpriseId = enterpriseId;
+        }
+
+        void submit(List<ChunkWriter.StagedRow> staged, List<ChunkWriter.Rejection> rejected, long rowsRead) {
+            drain();
+            inFlight = writes.submit(() -> {
+                writer.write(importId, enterpriseId, staged, rejected, rowsRead);
+                return null;
+            });
+        }
+
+        /** Waits for the chunk in flight; its failure ends the import. */
+        void drain() {
+            if (inFlight == null) {
+                return;
+            }
+            try {
+                inFlight.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("roster import " + importId + " interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                writes.shutdownNow();
+                throw new IllegalStateException("roster import " + importId + " could not write", e.getCause());
+            } finally {
+                inFlight = null;
+            }
+        }
+
+        @Override
+        public void close() {
+            writes.shutdown();
         }
     }
 

@@ -55,7 +55,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("listen_addresses", "localhost");
             if (durability == Durability.DURABLE) {
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
-                        .setServerConfig("full_page_writes", "on");
+                        .setServerConfig("full_page_writes", "on")
+                        // roster imports write hundreds of MB of WAL: fewer forced checkpoints, fewer full-page images
+                        .setServerConfig("max_wal_size", "4GB");
             }
             if (port > 0) {
                 builder.setPort(port);
