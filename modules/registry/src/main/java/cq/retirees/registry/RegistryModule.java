@@ -39,6 +39,11 @@ public final class RegistryModule implements AutoCloseable {
         return wiring.services();
     }
 
+    /** On an empty registry: imports {@code retirees} synthetic retirees (never real people's data). */
+    public void seedDemoData(int retirees) {
+        wiring.seedDemoData(retirees);
+    }
+
     /** Resumes roster imports that a crash or a stop interrupted. */
     public void resumeInterruptedWork() {
         wiring.resumeInterruptedWork();

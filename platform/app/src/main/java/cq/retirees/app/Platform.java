@@ -101,6 +101,7 @@ public final class Platform implements AutoCloseable {
             Optional<String> generatedPassword = security.ensureFirstAdmin();
             events.start();
             registry.resumeInterruptedWork();
+            registry.seedDemoData(config.get("platform.demo-retirees").asInt().orElse(0));
 
             List<ApiService> api = new ArrayList<>(security.services());
             api.add(new AuditRoutes(audit, access));

@@ -13,6 +13,7 @@ public final class RegistryWiring implements AutoCloseable {
     private final Registry registry;
     private final List<ApiService> services;
     private final RosterImports rosterImports;
+    private final DemoData demoData;
 
     public RegistryWiring(PlatformServices platform, DataSource bulkDataSource, int chunkRows, long maxImportBytes) {
         AreasDb areas = new AreasDb();
@@ -22,6 +23,7 @@ public final class RegistryWiring implements AutoCloseable {
         ImportsDb imports = new ImportsDb();
         this.registry = new RegistryLookups(platform.db(), areas, bodies, enterprises, retirees, platform.clock());
         this.rosterImports = new RosterImports(platform, bulkDataSource, imports, retirees, enterprises, areas, chunkRows);
+        this.demoData = new DemoData(platform, enterprises, rosterImports);
         this.services = List.of(
                 new AreaRoutes(platform, areas, bodies, new AreaAdministration(areas, bodies, platform.audit(),
                         platform.clock())),
@@ -42,6 +44,10 @@ public final class RegistryWiring implements AutoCloseable {
 
     public void resumeInterruptedWork() {
         rosterImports.resumeInterrupted();
+    }
+
+    public void seedDemoData(int retirees) {
+        demoData.seed(retirees);
     }
 
     @Override

@@ -21,7 +21,8 @@ public final class PlatformConfig {
             "DB_PASSWORD", "db.password",
             "PLATFORM_DATA_DIR", "platform.data-dir",
             "PLATFORM_ADMIN_PASSWORD", "platform.admin-password",
-            "PLATFORM_DATA_KEY", "security.data-key");
+            "PLATFORM_DATA_KEY", "security.data-key",
+            "PLATFORM_DEMO_RETIREES", "platform.demo-retirees");
 
     private PlatformConfig() {
     }
