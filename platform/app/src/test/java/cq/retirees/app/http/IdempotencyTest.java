@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static cq.retirees.app.http.HttpChecks.adminDraft;
-import static cq.retirees.app.http.HttpChecks.assertFieldError;
-import static cq.retirees.app.http.HttpChecks.assertProblem;
+import static cq.retirees.app.testing.ProblemAssertions.assertFieldError;
+import static cq.retirees.app.testing.ProblemAssertions.assertProblem;
 import static cq.retirees.app.http.HttpChecks.assertStatus;
 import static cq.retirees.app.http.HttpChecks.auditorDraft;
 import static cq.retirees.app.http.HttpChecks.concurrently;

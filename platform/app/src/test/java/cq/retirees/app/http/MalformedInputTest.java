@@ -19,8 +19,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import static cq.retirees.app.http.HttpChecks.assertFieldError;
-import static cq.retirees.app.http.HttpChecks.assertProblem;
+import static cq.retirees.app.testing.ProblemAssertions.assertFieldError;
+import static cq.retirees.app.testing.ProblemAssertions.assertProblem;
 import static cq.retirees.app.http.HttpChecks.assertStatus;
 import static cq.retirees.app.http.HttpChecks.auditorDraft;
 import static cq.retirees.app.http.HttpChecks.userCount;

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.util.List;
 import java.util.Map;
 
-import static cq.retirees.app.http.HttpChecks.assertFieldError;
-import static cq.retirees.app.http.HttpChecks.assertProblem;
+import static cq.retirees.app.testing.ProblemAssertions.assertFieldError;
+import static cq.retirees.app.testing.ProblemAssertions.assertProblem;
 import static cq.retirees.app.http.HttpChecks.assertStatus;
 import static cq.retirees.app.http.HttpChecks.auditorDraft;
 import static cq.retirees.app.http.HttpChecks.concurrently;

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 import static cq.retirees.app.retirees.RegistryFixture.ENTERPRISES;
-import static cq.retirees.app.retirees.RegistryFixture.assertFieldError;
-import static cq.retirees.app.retirees.RegistryFixture.assertProblem;
+import static cq.retirees.app.testing.ProblemAssertions.assertFieldError;
+import static cq.retirees.app.testing.ProblemAssertions.assertProblem;
 import static cq.retirees.app.retirees.RegistryFixture.count;
 import static cq.retirees.app.retirees.RegistryFixture.creditCode;
 import static cq.retirees.app.retirees.RegistryFixture.enterprise;

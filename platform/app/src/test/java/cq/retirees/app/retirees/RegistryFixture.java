@@ -162,29 +162,6 @@ final class RegistryFixture {
 
     // --- problems ----------------------------------------------------------------------------------------------------
 
-    static JsonNode assertProblem(Api.Response response, int status, String code) {
-        assertTrue(response.status() < 500, () -> "server error instead of " + status + " " + code + ": " + response);
-        assertEquals(status, response.status(), response::toString);
-        String contentType = response.header("Content-Type");
-        assertTrue(contentType != null && contentType.startsWith("application/problem+json"),
-                () -> "Content-Type " + contentType + " on " + response);
-        JsonNode problem = response.json();
-        assertEquals(code, problem.path("code").asText(null), response::toString);
-        assertEquals(status, problem.path("status").asInt(), response::toString);
-        return problem;
-    }
-
-    /** A 400 VALIDATION_FAILED whose first field error names {@code field} with {@code fieldCode}. */
-    static JsonNode assertFieldError(Api.Response response, String field, String fieldCode) {
-        JsonNode problem = assertProblem(response, 400, "VALIDATION_FAILED");
-        JsonNode errors = problem.path("errors");
-        assertTrue(errors.isArray() && !errors.isEmpty(), () -> "no errors[] in " + response);
-        assertEquals(field, errors.get(0).path("field").asText(null), response::toString);
-        assertEquals(fieldCode, errors.get(0).path("code").asText(null), response::toString);
-        assertFalse(errors.get(0).path("message").asText("").isBlank(), () -> "no message in " + response);
-        return problem;
-    }
-
     /** Whether the field errors contain {@code field} with {@code code}. */
     static boolean hasFieldError(Api.Response response, String field, String code) {
         for (JsonNode error : response.json().path("errors")) {

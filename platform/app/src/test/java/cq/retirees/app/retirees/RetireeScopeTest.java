@@ -14,7 +14,7 @@ import java.util.function.Function;
 
 import static cq.retirees.app.retirees.RegistryFixture.ENTERPRISES;
 import static cq.retirees.app.retirees.RegistryFixture.RETIREES;
-import static cq.retirees.app.retirees.RegistryFixture.assertProblem;
+import static cq.retirees.app.testing.ProblemAssertions.assertProblem;
 import static cq.retirees.app.retirees.RegistryFixture.count;
 import static cq.retirees.app.retirees.RegistryFixture.enterprise;
 import static cq.retirees.app.retirees.RegistryFixture.etag;

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Set;
 
 import static cq.retirees.app.retirees.RegistryFixture.RETIREES;
-import static cq.retirees.app.retirees.RegistryFixture.assertFieldError;
-import static cq.retirees.app.retirees.RegistryFixture.assertProblem;
+import static cq.retirees.app.testing.ProblemAssertions.assertFieldError;
+import static cq.retirees.app.testing.ProblemAssertions.assertProblem;
 import static cq.retirees.app.retirees.RegistryFixture.enterprise;
 import static cq.retirees.app.retirees.RegistryFixture.etag;
 import static cq.retirees.app.retirees.RegistryFixture.freshIdNumber;

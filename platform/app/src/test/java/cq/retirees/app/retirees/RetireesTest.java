@@ -18,8 +18,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import static cq.retirees.app.retirees.RegistryFixture.RETIREES;
-import static cq.retirees.app.retirees.RegistryFixture.assertFieldError;
-import static cq.retirees.app.retirees.RegistryFixture.assertProblem;
+import static cq.retirees.app.testing.ProblemAssertions.assertFieldError;
+import static cq.retirees.app.testing.ProblemAssertions.assertProblem;
 import static cq.retirees.app.retirees.RegistryFixture.count;
 import static cq.retirees.app.retirees.RegistryFixture.enterprise;
 import static cq.retirees.app.retirees.RegistryFixture.etag;
