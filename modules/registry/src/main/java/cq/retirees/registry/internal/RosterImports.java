@@ -138,6 +138,7 @@ final class RosterImports implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             LOG.log(Level.ERROR, "roster import " + importId + " failed", e);
             imports.failed(platform.db().execute(), importId, "IMPORT_INTERNAL_ERROR", e.getClass().getSimpleName());
+            deleteQuietly(spool.resolve(importId + ".upload")); // committed chunks stay; a re-upload finishes the rest
         }
     }
 
