@@ -95,7 +95,7 @@ final class ChunkWriter {
                 throw e;
             }
             // Another writer registered one of these ID numbers after we looked: merge the chunk row by row instead.
-            return inTransaction(connection -> writeMerged(connection, importId, enterpriseId, rows, rejections, rowsRead));
+            return writeMerged(importId, enterpriseId, rows, rejections, rowsRead);
         }
     }
 
@@ -158,6 +158,11 @@ final class ChunkWriter {
     }
 
     /** The careful path: every row through the staging table and the merge statement. */
+    Counts writeMerged(UUID importId, UUID enterpriseId, List<StagedRow> rows, List<Rejection> rejections,
+                       long rowsRead) throws SQLException, IOException {
+        return inTransaction(connection -> writeMerged(connection, importId, enterpriseId, rows, rejections, rowsRead));
+    }
+
     private Counts writeMerged(Connection connection, UUID importId, UUID enterpriseId, List<StagedRow> rows,
                                List<Rejection> rejections, long rowsRead) throws SQLException, IOException {
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
