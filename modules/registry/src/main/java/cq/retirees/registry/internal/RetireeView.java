@@ -2,7 +2,6 @@ package cq.retirees.registry.internal;
 
 import cq.retirees.infra.http.Language;
 import cq.retirees.infra.http.Messages;
-import cq.retirees.kernel.AreaCode;
 import cq.retirees.registry.Retiree;
 
 import java.time.Instant;
@@ -44,9 +43,5 @@ record RetireeView(UUID id, UUID enterpriseId, String idNumber, String name, Str
             return phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
         }
         return "*".repeat(Math.max(0, phone.length() - 2)) + phone.substring(Math.max(0, phone.length() - 2));
-    }
-
-    static String area(AreaCode code) {
-        return code == null ? null : code.value();
     }
 }

@@ -84,10 +84,6 @@ public final class Database implements AutoCloseable {
         return migrations;
     }
 
-    public Optional<EmbeddedPostgresServer> embeddedServer() {
-        return embedded;
-    }
-
     @Override
     public void close() {
         client.close();

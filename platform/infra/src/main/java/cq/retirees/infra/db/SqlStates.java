@@ -6,8 +6,6 @@ import java.sql.SQLException;
 public final class SqlStates {
 
     public static final String UNIQUE_VIOLATION = "23505";
-    public static final String FOREIGN_KEY_VIOLATION = "23503";
-    public static final String SERIALIZATION_FAILURE = "40001";
 
     private SqlStates() {
     }

@@ -16,16 +16,4 @@ public record Reply(int status, Object body, Map<String, String> headers) {
         headers.put("ETag", Versions.etag(version));
         return new Reply(201, body, headers);
     }
-
-    public static Reply ok(Object body) {
-        return new Reply(200, body, Map.of());
-    }
-
-    public static Reply okVersioned(Object body, long version) {
-        return new Reply(200, body, Map.of("ETag", Versions.etag(version)));
-    }
-
-    public static Reply noContent() {
-        return new Reply(204, null, Map.of());
-    }
 }

@@ -16,7 +16,6 @@ import java.util.UUID;
  */
 public record Scope(boolean citywide, Set<AreaCode> areas, Set<UUID> receivingBodies, Set<UUID> enterprises) {
 
-    public static final Scope NOTHING = new Scope(false, Set.of(), Set.of(), Set.of());
     public static final Scope CITYWIDE = new Scope(true, Set.of(), Set.of(), Set.of());
 
     public Scope {
