@@ -69,6 +69,9 @@ public final class Database implements AutoCloseable {
         config.setMetricRegistry(meters);
         config.addDataSourceProperty("ApplicationName", "retirees-platform");
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        // Server error details quote the offending values (keys, COPY rows): they must not reach exception
+        // messages, and through them the logs.
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         return new HikariDataSource(config);
     }
 
