@@ -4,10 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cq.retirees.app.testing.Api;
 import cq.retirees.app.testing.TestPlatform;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,35 +38,8 @@ final class HttpChecks {
                 "password", password, "roles", List.of("PLATFORM_ADMIN"));
     }
 
-    static long count(TestPlatform platform, String sql, Object... args) {
-        try (Connection c = platform.sql(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
-
-    static List<String> strings(TestPlatform platform, String sql) {
-        try (Connection c = platform.sql(); PreparedStatement s = c.prepareStatement(sql);
-             ResultSet rs = s.executeQuery()) {
-            List<String> values = new ArrayList<>();
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
-
     static long userCount(TestPlatform platform) {
-        return count(platform, "SELECT count(*) FROM security.users");
+        return platform.count("SELECT count(*) FROM security.users");
     }
 
     static List<String> texts(JsonNode array) {

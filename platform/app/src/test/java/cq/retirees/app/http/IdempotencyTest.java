@@ -79,7 +79,7 @@ class IdempotencyTest {
         Api.Response area = keyed.post("/api/v1/areas", Map.of("code", "500198", "nameZh", "另一区",
                 "namePinyin", "Lingyi Qu", "kind", "DISTRICT", "validFrom", "2026-01-01"));
         assertProblem(area, 422, "IDEMPOTENCY_KEY_REUSED");
-        assertEquals(0, HttpChecks.count(platform, "SELECT count(*) FROM registry.areas WHERE code = '500198'"));
+        assertEquals(0, platform.count("SELECT count(*) FROM registry.areas WHERE code = '500198'"));
     }
 
     @Test
@@ -146,8 +146,7 @@ class IdempotencyTest {
         Api.Response again = keyed.post(USERS, auditorDraft("taken.name"));
         assertProblem(again, 409, "USERNAME_TAKEN");
         assertNull(again.header("Idempotency-Replayed"));
-        assertEquals(0, HttpChecks.count(platform,
-                "SELECT count(*) FROM platform.idempotency_keys WHERE idem_key = 'conflict-key'"));
+        assertEquals(0, platform.count("SELECT count(*) FROM platform.idempotency_keys WHERE idem_key = 'conflict-key'"));
     }
 
     @Test
@@ -167,11 +166,11 @@ class IdempotencyTest {
     }
 
     private static long usersNamed(String username) {
-        return HttpChecks.count(platform, "SELECT count(*) FROM security.users WHERE lower(username) = lower(?)", username);
+        return platform.count("SELECT count(*) FROM security.users WHERE lower(username) = lower(?)", username);
     }
 
     private static long auditedCreationsOf(String username) {
-        return HttpChecks.count(platform, "SELECT count(*) FROM audit.events WHERE action = 'USER_CREATED'"
+        return platform.count("SELECT count(*) FROM audit.events WHERE action = 'USER_CREATED'"
                 + " AND detail LIKE ?", "%\"username\":\"" + username + "\"%");
     }
 }

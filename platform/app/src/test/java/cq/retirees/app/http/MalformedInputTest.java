@@ -196,7 +196,7 @@ class MalformedInputTest {
         Api.Response response = admin.post(AREAS, Map.of("code", "500199", "nameZh", "测试区",
                 "namePinyin", "Ceshi Qu", "kind", "DISTRICT", "validFrom", "2020-02-30"));
         assertFieldError(response, "validFrom", "DATE_INVALID");
-        assertEquals(0, HttpChecks.count(platform, "SELECT count(*) FROM registry.areas WHERE code = '500199'"));
+        assertEquals(0, platform.count("SELECT count(*) FROM registry.areas WHERE code = '500199'"));
     }
 
     @Test
@@ -262,7 +262,7 @@ class MalformedInputTest {
         Api.Response response = admin.post(USERS, Map.of("username", "nul.display", "displayName", "王\u0000五",
                 "password", "long-enough-password", "roles", List.of("AUDITOR")));
         assertFieldErrorOn(response, "displayName");
-        assertEquals(0, HttpChecks.count(platform, "SELECT count(*) FROM security.users WHERE username = 'nul.display'"));
+        assertEquals(0, platform.count("SELECT count(*) FROM security.users WHERE username = 'nul.display'"));
     }
 
     @Test
@@ -361,7 +361,7 @@ class MalformedInputTest {
     @Test
     void rejectedCreationsChangeNothing() {
         long usersBefore = userCount(platform);
-        long keysBefore = HttpChecks.count(platform, "SELECT count(*) FROM platform.idempotency_keys");
+        long keysBefore = platform.count("SELECT count(*) FROM platform.idempotency_keys");
 
         Api keyed = admin.withHeader("Idempotency-Key", "rejected-creations");
         assertProblem(postUserJson("{\"username\":"), 400, "MALFORMED_JSON");
@@ -377,10 +377,9 @@ class MalformedInputTest {
         assertUnauthenticated(platform.api().post(USERS, auditorDraft("rejected.four")));
 
         assertEquals(usersBefore, userCount(platform), "no user was created by a refused request");
-        assertEquals(keysBefore, HttpChecks.count(platform, "SELECT count(*) FROM platform.idempotency_keys"),
+        assertEquals(keysBefore, platform.count("SELECT count(*) FROM platform.idempotency_keys"),
                 "a refused request does not use up its Idempotency-Key");
-        assertEquals(0, HttpChecks.count(platform,
-                "SELECT count(*) FROM security.users WHERE username LIKE 'rejected.%'"));
+        assertEquals(0, platform.count("SELECT count(*) FROM security.users WHERE username LIKE 'rejected.%'"));
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------

@@ -206,17 +206,15 @@ class OptimisticConcurrencyTest {
     @Order(6)
     void retiringARetiredAreaAgainIsAConflict() {
         String current = admin.get(areaPath(RETIRED)).header("ETag");
-        long versionBefore = HttpChecks.count(platform, "SELECT max(version) FROM registry.areas WHERE code = ?", RETIRED);
+        long versionBefore = platform.count("SELECT max(version) FROM registry.areas WHERE code = ?", RETIRED);
 
         // The code answers 409 AREA_ALREADY_RETIRED: the area has no open period left to retire, whatever the ETag.
         assertProblem(ifMatch(current).post(retirementPath(RETIRED), retirement()), 409, "AREA_ALREADY_RETIRED");
         assertProblem(ifMatch("\"1\"").post(retirementPath(RETIRED), retirement()), 409, "AREA_ALREADY_RETIRED");
 
         assertEquals(current, admin.get(areaPath(RETIRED)).header("ETag"));
-        assertEquals(versionBefore, HttpChecks.count(platform,
-                "SELECT max(version) FROM registry.areas WHERE code = ?", RETIRED));
-        assertEquals(1, HttpChecks.count(platform,
-                "SELECT count(*) FROM audit.events WHERE action = 'AREA_RETIRED' AND entity_id = ?", RETIRED));
+        assertEquals(versionBefore, platform.count("SELECT max(version) FROM registry.areas WHERE code = ?", RETIRED));
+        assertEquals(1, platform.count("SELECT count(*) FROM audit.events WHERE action = 'AREA_RETIRED' AND entity_id = ?", RETIRED));
     }
 
     @Test

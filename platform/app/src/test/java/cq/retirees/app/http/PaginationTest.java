@@ -178,6 +178,6 @@ class PaginationTest {
     }
 
     private static List<String> strings(String sql) {
-        return HttpChecks.strings(platform, sql);
+        return platform.strings(sql);
     }
 }

@@ -12,10 +12,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -252,17 +248,7 @@ final class ImportFixture implements AutoCloseable {
 
     /** Retirees of the enterprise in the database, counted directly. */
     long count(Enterprise enterprise) {
-        try (Connection c = platform.sql();
-             PreparedStatement s = c.prepareStatement(
-                     "SELECT count(*) FROM registry.retirees WHERE enterprise_id = ?::uuid")) {
-            s.setString(1, enterprise.id());
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return platform.count("SELECT count(*) FROM registry.retirees WHERE enterprise_id = ?::uuid", enterprise.id());
     }
 
     /** Retirees of the enterprise as the API lists them (up to 500). */

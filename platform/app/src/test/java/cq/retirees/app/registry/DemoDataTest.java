@@ -6,8 +6,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 
@@ -33,12 +31,12 @@ class DemoDataTest {
     void theDemoRetireesArriveThroughTheImportWithFictionalIdNumbers() throws Exception {
         long count = 0;
         for (int i = 0; i < 600 && count < 25_000; i++) {
-            count = scalar("SELECT count(*) FROM registry.retirees");
+            count = platform.count("SELECT count(*) FROM registry.retirees");
             Thread.sleep(100);
         }
         assertEquals(25_000, count, "20,000 + 5,000 retirees of two synthetic enterprises");
-        assertEquals(2, scalar("SELECT count(*) FROM registry.enterprises"));
-        assertEquals(2, scalar("SELECT count(*) FROM registry.imports WHERE status = 'COMPLETED' AND rows_rejected = 0"));
+        assertEquals(2, platform.count("SELECT count(*) FROM registry.enterprises"));
+        assertEquals(2, platform.count("SELECT count(*) FROM registry.imports WHERE status = 'COMPLETED' AND rows_rejected = 0"));
 
         platform.admin().post("/api/v1/admin/users", Map.of("username", "sasac", "displayName", "市国资委",
                 "password", "municipal-password", "roles", List.of("MUNICIPAL_ADMIN")));
@@ -47,12 +45,5 @@ class DemoDataTest {
                 .get("items").get(0).get("idNumber").asText();
         int region = Integer.parseInt(idNumber.substring(0, 6));
         assertTrue(region >= 500190 && region <= 500199, "ID numbers use unassigned region codes: " + region);
-    }
-
-    private static long scalar(String sql) throws Exception {
-        try (Connection c = platform.sql(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

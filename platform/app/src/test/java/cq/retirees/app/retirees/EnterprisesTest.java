@@ -15,7 +15,6 @@ import java.util.Map;
 import static cq.retirees.app.retirees.RegistryFixture.ENTERPRISES;
 import static cq.retirees.app.testing.ProblemAssertions.assertFieldError;
 import static cq.retirees.app.testing.ProblemAssertions.assertProblem;
-import static cq.retirees.app.retirees.RegistryFixture.count;
 import static cq.retirees.app.retirees.RegistryFixture.creditCode;
 import static cq.retirees.app.retirees.RegistryFixture.enterprise;
 import static cq.retirees.app.retirees.RegistryFixture.enterpriseDraft;
@@ -89,7 +88,7 @@ class EnterprisesTest {
         assertEquals(200, read.status(), read::toString);
         assertEquals("\"1\"", read.header("ETag"));
         assertEquals("Municipal key SOE", read.json().get("categoryLabel").asText());
-        assertEquals(1, count(platform, "SELECT count(*) FROM audit.events WHERE action = 'ENTERPRISE_REGISTERED'"
+        assertEquals(1, platform.count("SELECT count(*) FROM audit.events WHERE action = 'ENTERPRISE_REGISTERED'"
                 + " AND entity_id = ?", id));
     }
 
@@ -112,7 +111,7 @@ class EnterprisesTest {
                     "500103"));
             assertProblem(refused, 403, "ROLE_REQUIRED");
         }
-        assertEquals(0, count(platform, "SELECT count(*) FROM registry.enterprises WHERE name = '无权登记的企业'"));
+        assertEquals(0, platform.count("SELECT count(*) FROM registry.enterprises WHERE name = '无权登记的企业'"));
     }
 
     @Test
@@ -135,7 +134,7 @@ class EnterprisesTest {
         assertEquals(201, municipal.post(ENTERPRISES, enterpriseDraft(code, "先登记的企业", "500103", "500103")).status());
         assertProblem(municipal.post(ENTERPRISES, enterpriseDraft(code, "后登记的企业", "500104", "500104")), 409,
                 "CREDIT_CODE_TAKEN");
-        assertEquals(1, count(platform, "SELECT count(*) FROM registry.enterprises WHERE credit_code = ?", code));
+        assertEquals(1, platform.count("SELECT count(*) FROM registry.enterprises WHERE credit_code = ?", code));
     }
 
     @Test
@@ -232,13 +231,13 @@ class EnterprisesTest {
         assertEquals(200, renamed.status(), renamed::toString);
         assertEquals("重庆甲化工集团有限责任公司", renamed.json().get("name").asText());
 
-        long denials = count(platform, "SELECT count(*) FROM audit.events WHERE action = 'ACCESS_DENIED'"
+        long denials = platform.count("SELECT count(*) FROM audit.events WHERE action = 'ACCESS_DENIED'"
                 + " AND actor_name = 'ent.owner' AND entity_id = ?", first);
         Api.Response recategorised = ownerOfFirst.withHeader("If-Match", etag(ownerOfFirst, path))
                 .patch(path, Map.of("category", "DISTRICT_SOE"));
         assertProblem(recategorised, 403, "CATEGORY_CHANGE_NEEDS_MUNICIPAL_ADMIN");
         assertEquals("MUNICIPAL_KEY_SOE", municipal.get(path).json().get("category").asText());
-        assertEquals(denials + 1, count(platform, "SELECT count(*) FROM audit.events WHERE action = 'ACCESS_DENIED'"
+        assertEquals(denials + 1, platform.count("SELECT count(*) FROM audit.events WHERE action = 'ACCESS_DENIED'"
                 + " AND actor_name = 'ent.owner' AND entity_id = ?", first));
     }
 
@@ -256,7 +255,7 @@ class EnterprisesTest {
                 .patch(ENTERPRISES + "/" + randomId(), Map.of("name", "被篡改"));
         assertEquals(withoutInstance(changeMissing), withoutInstance(change));
         assertNotEquals("被篡改", municipal.get(path).json().get("name").asText());
-        assertTrue(count(platform, "SELECT count(*) FROM audit.events WHERE action = 'ACCESS_DENIED'"
+        assertTrue(platform.count("SELECT count(*) FROM audit.events WHERE action = 'ACCESS_DENIED'"
                 + " AND actor_name = 'ent.owner' AND entity_id = ? AND detail LIKE '%OUT_OF_SCOPE%'", second) >= 2);
     }
 
@@ -337,13 +336,13 @@ class EnterprisesTest {
             assertTrue(walked.size() < 1000);
         } while (cursor != null);
         assertEquals(new HashSet<>(walked).size(), walked.size(), walked::toString);
-        assertEquals(count(platform, "SELECT count(*) FROM registry.enterprises WHERE insured_area = '500103'"
+        assertEquals(platform.count("SELECT count(*) FROM registry.enterprises WHERE insured_area = '500103'"
                 + " OR location_area = '500103'"), walked.size());
     }
 
     @Test
     void municipalAdminsAndAuditorsListEveryEnterprise() {
-        long all = count(platform, "SELECT count(*) FROM registry.enterprises");
+        long all = platform.count("SELECT count(*) FROM registry.enterprises");
         for (Api caller : List.of(municipal, auditor)) {
             List<String> listed = ids(caller.get(ENTERPRISES + "?limit=500"));
             assertEquals(all, listed.size(), listed::toString);

@@ -8,10 +8,6 @@ import cq.retirees.kernel.ResidentIdNumber;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -181,45 +177,4 @@ final class RegistryFixture {
 
     // --- SQL ---------------------------------------------------------------------------------------------------------
 
-    static long count(TestPlatform platform, String sql, Object... args) {
-        try (Connection c = platform.sql(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
-
-    static List<String> strings(TestPlatform platform, String sql, Object... args) {
-        try (Connection c = platform.sql(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                List<String> values = new ArrayList<>();
-                while (rs.next()) {
-                    values.add(rs.getString(1));
-                }
-                return values;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
-
-    static int update(TestPlatform platform, String sql, Object... args) {
-        try (Connection c = platform.sql(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            return s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
 }

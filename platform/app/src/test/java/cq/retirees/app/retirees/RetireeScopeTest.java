@@ -15,7 +15,6 @@ import java.util.function.Function;
 import static cq.retirees.app.retirees.RegistryFixture.ENTERPRISES;
 import static cq.retirees.app.retirees.RegistryFixture.RETIREES;
 import static cq.retirees.app.testing.ProblemAssertions.assertProblem;
-import static cq.retirees.app.retirees.RegistryFixture.count;
 import static cq.retirees.app.retirees.RegistryFixture.enterprise;
 import static cq.retirees.app.retirees.RegistryFixture.etag;
 import static cq.retirees.app.retirees.RegistryFixture.freshIdNumber;
@@ -25,7 +24,6 @@ import static cq.retirees.app.retirees.RegistryFixture.randomId;
 import static cq.retirees.app.retirees.RegistryFixture.register;
 import static cq.retirees.app.retirees.RegistryFixture.retiree;
 import static cq.retirees.app.retirees.RegistryFixture.retireeDraft;
-import static cq.retirees.app.retirees.RegistryFixture.update;
 import static cq.retirees.app.retirees.RegistryFixture.withoutInstance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -127,8 +125,8 @@ class RetireeScopeTest {
         assertEquals(1, record.get("version").asLong(), record::toString);
         assertEquals("大渡口居民", record.get("name").asText());
         assertEquals("AT_ENTERPRISE", record.get("status").asText());
-        assertEquals(0, count(platform, "SELECT count(*) FROM platform.outbox WHERE aggregate_id = ?", livesInB));
-        assertEquals(0, count(platform, "SELECT count(*) FROM audit.events WHERE action = 'FIELD_REVEALED'"
+        assertEquals(0, platform.count("SELECT count(*) FROM platform.outbox WHERE aggregate_id = ?", livesInB));
+        assertEquals(0, platform.count("SELECT count(*) FROM audit.events WHERE action = 'FIELD_REVEALED'"
                 + " AND entity_id = ?", livesInB));
         assertEquals(denials + routes(yuzhong).size(), denials("scope.yuzhong", livesInB),
                 "every refusal is audited as out of scope");
@@ -169,7 +167,7 @@ class RetireeScopeTest {
 
         List<String> revealed = ids(yuzhong.get(RETIREES + "?limit=500&reveal=idNumber"));
         assertFalse(revealed.contains(livesInB), revealed::toString);
-        assertEquals(0, count(platform, "SELECT count(*) FROM audit.events WHERE action = 'FIELD_REVEALED'"
+        assertEquals(0, platform.count("SELECT count(*) FROM audit.events WHERE action = 'FIELD_REVEALED'"
                 + " AND detail LIKE ?", "%" + livesInB + "%"));
 
         assertEquals(List.of(livesInB), ids(municipal.get(RETIREES + "?q=" + q(livesInBIdNumber))));
@@ -182,7 +180,7 @@ class RetireeScopeTest {
         assertProblem(yuzhong.get(path), 404, "NOT_FOUND");
         assertFalse(ids(yuzhong.get(RETIREES + "?limit=500")).contains(received));
 
-        assertEquals(1, update(platform, "UPDATE registry.retirees SET receiving_area = '500103' WHERE id = ?::uuid",
+        assertEquals(1, platform.update("UPDATE registry.retirees SET receiving_area = '500103' WHERE id = ?::uuid",
                 received));
         Api.Response seen = yuzhong.get(path);
         assertEquals(200, seen.status(), seen::toString);
@@ -194,7 +192,7 @@ class RetireeScopeTest {
                 .patch(path, Map.of("residenceStreet", "小龙坎街道"));
         assertEquals(200, changed.status(), changed::toString);
 
-        assertEquals(1, update(platform, "UPDATE registry.retirees SET receiving_area = '500108' WHERE id = ?::uuid",
+        assertEquals(1, platform.update("UPDATE registry.retirees SET receiving_area = '500108' WHERE id = ?::uuid",
                 received));
         assertLikeNonExistent(yuzhong, received);
         assertFalse(ids(yuzhong.get(RETIREES + "?limit=500")).contains(received));
@@ -211,9 +209,9 @@ class RetireeScopeTest {
 
         String ours = retiree(municipal, enterpriseX, "七星岗接收", "500104");
         String theirs = retiree(municipal, enterpriseX, "解放碑接收", "500104");
-        update(platform, "UPDATE registry.retirees SET receiving_area = '500103', receiving_body_id = ?::uuid"
+        platform.update("UPDATE registry.retirees SET receiving_area = '500103', receiving_body_id = ?::uuid"
                 + " WHERE id = ?::uuid", ownBody, ours);
-        update(platform, "UPDATE registry.retirees SET receiving_area = '500103', receiving_body_id = ?::uuid"
+        platform.update("UPDATE registry.retirees SET receiving_area = '500103', receiving_body_id = ?::uuid"
                 + " WHERE id = ?::uuid", otherBody, theirs);
 
         assertEquals(200, narrowed.get(RETIREES + "/" + ours).status());
@@ -240,7 +238,7 @@ class RetireeScopeTest {
 
     @Test
     void anEnterpriseOperatorCannotRegisterRetireesForAnotherEnterprise() {
-        long denials = count(platform, "SELECT count(*) FROM audit.events WHERE action = 'ACCESS_DENIED'"
+        long denials = platform.count("SELECT count(*) FROM audit.events WHERE action = 'ACCESS_DENIED'"
                 + " AND actor_name = 'scope.x' AND entity_id = ? AND detail LIKE '%OUT_OF_SCOPE%'", enterpriseY);
         String idNumber = freshIdNumber(true);
         Api.Response refused = operatorOfX.post(RETIREES, retireeDraft(enterpriseY, idNumber, "越权登记", "500103"));
@@ -249,8 +247,8 @@ class RetireeScopeTest {
                 "500103"));
         assertProblem(missing, 404, "NOT_FOUND");
         assertEquals(withoutInstance(missing), withoutInstance(refused));
-        assertEquals(0, count(platform, "SELECT count(*) FROM registry.retirees WHERE name = '越权登记'"));
-        assertEquals(denials + 1, count(platform, "SELECT count(*) FROM audit.events WHERE action = 'ACCESS_DENIED'"
+        assertEquals(0, platform.count("SELECT count(*) FROM registry.retirees WHERE name = '越权登记'"));
+        assertEquals(denials + 1, platform.count("SELECT count(*) FROM audit.events WHERE action = 'ACCESS_DENIED'"
                 + " AND actor_name = 'scope.x' AND entity_id = ? AND detail LIKE '%OUT_OF_SCOPE%'", enterpriseY));
         assertProblem(operatorOfX.get(ENTERPRISES + "/" + enterpriseY), 404, "NOT_FOUND");
 
@@ -259,7 +257,7 @@ class RetireeScopeTest {
     }
 
     private static long denials(String actor, String entityId) {
-        return count(platform, "SELECT count(*) FROM audit.events WHERE action = 'ACCESS_DENIED' AND actor_name = ?"
+        return platform.count("SELECT count(*) FROM audit.events WHERE action = 'ACCESS_DENIED' AND actor_name = ?"
                 + " AND entity_id = ? AND detail LIKE '%OUT_OF_SCOPE%'", actor, entityId);
     }
 }

@@ -27,7 +27,6 @@ import static cq.retirees.app.retirees.RegistryFixture.ids;
 import static cq.retirees.app.retirees.RegistryFixture.q;
 import static cq.retirees.app.retirees.RegistryFixture.register;
 import static cq.retirees.app.retirees.RegistryFixture.retireeDraft;
-import static cq.retirees.app.retirees.RegistryFixture.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -176,7 +175,7 @@ class RetireeSearchTest {
         assertFalse(found("明", "status=AT_ENTERPRISE").contains(liming));
 
         String laogen = BY_NAME.get("张老根");
-        assertEquals(1, update(platform, "UPDATE registry.retirees SET receiving_area = '500103',"
+        assertEquals(1, platform.update("UPDATE registry.retirees SET receiving_area = '500103',"
                 + " receiving_body_id = ?::uuid WHERE id = ?::uuid", receivingBody, laogen));
         assertEquals(named("张老根"), found(null, "receivingBodyId=" + receivingBody));
         assertEquals(named("张老根"), found("张", "receivingBodyId=" + receivingBody, "areaCode=500103"));
@@ -212,7 +211,7 @@ class RetireeSearchTest {
 
         List<String> everyone = walk(RETIREES + "?limit=2", new ArrayList<>());
         assertEquals(new HashSet<>(everyone).size(), everyone.size(), everyone::toString);
-        assertEquals(RegistryFixture.count(platform, "SELECT count(*) FROM registry.retirees"), everyone.size());
+        assertEquals(platform.count("SELECT count(*) FROM registry.retirees"), everyone.size());
         assertEquals(ids(municipal.get(RETIREES + "?limit=500")), everyone);
     }
 

@@ -20,7 +20,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import static cq.retirees.app.retirees.RegistryFixture.RETIREES;
 import static cq.retirees.app.testing.ProblemAssertions.assertFieldError;
 import static cq.retirees.app.testing.ProblemAssertions.assertProblem;
-import static cq.retirees.app.retirees.RegistryFixture.count;
 import static cq.retirees.app.retirees.RegistryFixture.enterprise;
 import static cq.retirees.app.retirees.RegistryFixture.etag;
 import static cq.retirees.app.retirees.RegistryFixture.freshIdNumber;
@@ -31,7 +30,6 @@ import static cq.retirees.app.retirees.RegistryFixture.randomId;
 import static cq.retirees.app.retirees.RegistryFixture.register;
 import static cq.retirees.app.retirees.RegistryFixture.retiree;
 import static cq.retirees.app.retirees.RegistryFixture.retireeDraft;
-import static cq.retirees.app.retirees.RegistryFixture.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -104,7 +102,7 @@ class RetireesTest {
         assertEquals(200, read.status(), read::toString);
         assertEquals(masked(id), read.json().get("idNumber").asText());
         assertEquals("\"1\"", read.header("ETag"));
-        assertEquals(1, count(platform, "SELECT count(*) FROM audit.events WHERE action = 'RETIREE_REGISTERED'"
+        assertEquals(1, platform.count("SELECT count(*) FROM audit.events WHERE action = 'RETIREE_REGISTERED'"
                 + " AND entity_id = ?", retireeId));
     }
 
@@ -247,7 +245,7 @@ class RetireesTest {
         Map<String, Object> draft = retireeDraft(first, freshIdNumber(true), "吴九", "500103");
         assertProblem(yuzhong.post(RETIREES, draft), 403, "ROLE_REQUIRED");
         assertProblem(auditor.post(RETIREES, draft), 403, "ROLE_REQUIRED");
-        assertEquals(0, count(platform, "SELECT count(*) FROM registry.retirees WHERE name = '吴九'"));
+        assertEquals(0, platform.count("SELECT count(*) FROM registry.retirees WHERE name = '吴九'"));
     }
 
     // --- uniqueness ----------------------------------------------------------------------------------------------------
@@ -267,7 +265,7 @@ class RetireesTest {
 
         Api.Response again = operatorOfFirst.post(RETIREES, retireeDraft(first, id, "郑十", "500103"));
         assertProblem(again, 409, "RETIREE_ALREADY_REGISTERED");
-        assertEquals(1, count(platform, "SELECT count(*) FROM registry.retirees WHERE name = '郑十'"));
+        assertEquals(1, platform.count("SELECT count(*) FROM registry.retirees WHERE name = '郑十'"));
     }
 
     // --- reveal --------------------------------------------------------------------------------------------------------
@@ -294,7 +292,7 @@ class RetireesTest {
             assertEquals(List.of("idNumber", "party", "phone"), texts(body.get("revealed")));
             assertEquals(before + 1, revealCount(retireeId));
         }
-        List<String> details = strings(platform, "SELECT detail FROM audit.events WHERE action = 'FIELD_REVEALED'"
+        List<String> details = platform.strings("SELECT detail FROM audit.events WHERE action = 'FIELD_REVEALED'"
                 + " AND entity_id = ? ORDER BY seq", retireeId);
         JsonNode last = Json.mapper().readTree(details.getLast());
         assertEquals("idNumber,party,phone", last.get("fields").asText());
@@ -304,7 +302,7 @@ class RetireesTest {
         assertEquals(masked(id), onlyPhone.json().get("idNumber").asText());
         assertEquals("13900001111", onlyPhone.json().get("phone").asText());
         assertTrue(onlyPhone.json().get("partyMember").isNull(), onlyPhone::toString);
-        assertEquals("phone", Json.mapper().readTree(strings(platform, "SELECT detail FROM audit.events"
+        assertEquals("phone", Json.mapper().readTree(platform.strings("SELECT detail FROM audit.events"
                 + " WHERE action = 'FIELD_REVEALED' AND entity_id = ? ORDER BY seq DESC LIMIT 1", retireeId)
                 .getFirst()).get("fields").asText());
 
@@ -323,7 +321,7 @@ class RetireesTest {
         assertEquals(2, list.json().get("items").size(), list::toString);
         list.json().get("items").forEach(item -> assertTrue(item.get("idNumber").asText().matches("\\d{17}[\\dX]"),
                 item::toString));
-        String detail = strings(platform, "SELECT detail FROM audit.events WHERE action = 'FIELD_REVEALED'"
+        String detail = platform.strings("SELECT detail FROM audit.events WHERE action = 'FIELD_REVEALED'"
                 + " ORDER BY seq DESC LIMIT 1").getFirst();
         JsonNode parsed = Json.mapper().readTree(detail);
         assertEquals("idNumber", parsed.get("fields").asText());
@@ -339,15 +337,15 @@ class RetireesTest {
         assertEquals(200, plain.status(), plain::toString);
         assertTrue(plain.json().get("idNumber").asText().contains("**********"), plain::toString);
 
-        long before = count(platform, "SELECT count(*) FROM audit.events WHERE action = 'ACCESS_DENIED'"
+        long before = platform.count("SELECT count(*) FROM audit.events WHERE action = 'ACCESS_DENIED'"
                 + " AND actor_name = 'ret.auditor' AND detail LIKE '%REVEAL_NOT_ALLOWED%'");
         Api.Response refused = auditor.get(path + "?reveal=idNumber");
         assertProblem(refused, 403, "REVEAL_NOT_ALLOWED");
         assertFalse(refused.text().matches("(?s).*\\d{17}[\\dX].*"), refused::toString);
         assertProblem(auditor.get(RETIREES + "?reveal=phone"), 403, "REVEAL_NOT_ALLOWED");
-        assertEquals(before + 2, count(platform, "SELECT count(*) FROM audit.events WHERE action = 'ACCESS_DENIED'"
+        assertEquals(before + 2, platform.count("SELECT count(*) FROM audit.events WHERE action = 'ACCESS_DENIED'"
                 + " AND actor_name = 'ret.auditor' AND detail LIKE '%REVEAL_NOT_ALLOWED%'"));
-        assertEquals(0, count(platform, "SELECT count(*) FROM audit.events WHERE action = 'FIELD_REVEALED'"
+        assertEquals(0, platform.count("SELECT count(*) FROM audit.events WHERE action = 'FIELD_REVEALED'"
                 + " AND actor_name = 'ret.auditor'"));
     }
 
@@ -387,7 +385,7 @@ class RetireesTest {
         Api.Response stale = municipal.withHeader("If-Match", version).patch(path, Map.of("name", "林过期"));
         assertProblem(stale, 412, "VERSION_MISMATCH");
         assertEquals("林更改", municipal.get(path).json().get("name").asText());
-        assertEquals(1, count(platform, "SELECT count(*) FROM audit.events WHERE action = 'RETIREE_UPDATED'"
+        assertEquals(1, platform.count("SELECT count(*) FROM audit.events WHERE action = 'RETIREE_UPDATED'"
                 + " AND entity_id = ?", retireeId));
     }
 
@@ -456,8 +454,8 @@ class RetireesTest {
                 .post(path + "/death", Map.of("deathDate", "2021-01-01"));
         assertProblem(again, 409, "RETIREE_ALREADY_DECEASED");
         assertEquals("2020-03-01", municipal.get(path).json().get("deathDate").asText());
-        assertEquals(1, count(platform, "SELECT count(*) FROM platform.outbox WHERE aggregate_id = ?", retireeId));
-        assertEquals(1, count(platform, "SELECT count(*) FROM audit.events WHERE action = 'RETIREE_DEATH_RECORDED'"
+        assertEquals(1, platform.count("SELECT count(*) FROM platform.outbox WHERE aggregate_id = ?", retireeId));
+        assertEquals(1, platform.count("SELECT count(*) FROM audit.events WHERE action = 'RETIREE_DEATH_RECORDED'"
                 + " AND entity_id = ?", retireeId));
 
         List<String> deceased = RegistryFixture.ids(municipal.get(RETIREES + "?status=DECEASED&limit=500"));
@@ -480,7 +478,7 @@ class RetireesTest {
         Api.Response alive = municipal.get(path);
         assertEquals("AT_ENTERPRISE", alive.json().get("status").asText());
         assertEquals(1, alive.json().get("version").asLong());
-        assertEquals(0, count(platform, "SELECT count(*) FROM platform.outbox WHERE aggregate_id = ?", retireeId));
+        assertEquals(0, platform.count("SELECT count(*) FROM platform.outbox WHERE aggregate_id = ?", retireeId));
     }
 
     @Test
@@ -526,7 +524,7 @@ class RetireesTest {
     // --- helpers -------------------------------------------------------------------------------------------------------
 
     private static long revealCount(String retireeId) {
-        return count(platform, "SELECT count(*) FROM audit.events WHERE action = 'FIELD_REVEALED' AND entity_id = ?",
+        return platform.count("SELECT count(*) FROM audit.events WHERE action = 'FIELD_REVEALED' AND entity_id = ?",
                 retireeId);
     }
 

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -68,6 +69,56 @@ public final class TestPlatform implements AutoCloseable {
             return DriverManager.getConnection(jdbcUrl, "postgres", "");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of the first row of a query (a count, a version…), parameters bound in order. */
+    public long count(String sql, Object... args) {
+        return query(sql, args, rs -> {
+            rs.next();
+            return rs.getLong(1);
+        });
+    }
+
+    /** The first column of every row, as text. */
+    public List<String> strings(String sql, Object... args) {
+        return query(sql, args, rs -> {
+            List<String> values = new java.util.ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        });
+    }
+
+    /** Runs a change as the database superuser; returns the rows it touched. */
+    public int update(String sql, Object... args) {
+        try (Connection c = sql(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, args);
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private interface Rows<T> {
+        T read(java.sql.ResultSet rs) throws SQLException;
+    }
+
+    private <T> T query(String sql, Object[] args, Rows<T> rows) {
+        try (Connection c = sql(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, args);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                return rows.read(rs);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private static void bind(java.sql.PreparedStatement s, Object[] args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            s.setObject(i + 1, args[i]);
         }
     }
 
