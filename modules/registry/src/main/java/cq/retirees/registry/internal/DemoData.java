@@ -1,6 +1,8 @@
 package cq.retirees.registry.internal;
 
 import cq.retirees.infra.PlatformServices;
+import cq.retirees.infra.audit.AuditRecord;
+import cq.retirees.infra.audit.Outcome;
 import cq.retirees.infra.db.Rows;
 import cq.retirees.kernel.AreaCode;
 import cq.retirees.kernel.CreditCode;
@@ -13,6 +15,7 @@ import cq.retirees.registry.demo.SyntheticRoster;
 import java.io.ByteArrayInputStream;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -50,12 +53,15 @@ final class DemoData {
             Enterprise enterprise = new Enterprise(UUID.randomUUID(), CreditCode.parse(synthetic.creditCode()),
                     synthetic.name(), EnterpriseCategory.valueOf(synthetic.category()), null,
                     AreaCode.of(synthetic.insuredAreaCode()), AreaCode.of(synthetic.locationAreaCode()), 1, null, null);
-            enterprises.insert(platform.db().execute(), enterprise);
             StringBuilder csv = new StringBuilder();
             SyntheticRoster.writeCsv(csv, roster.retirees(synthetic, count));
             RosterImports.Upload upload = imports.spool(
                     new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), Long.MAX_VALUE);
             platform.transactions().inTransaction(tx -> {
+                enterprises.insert(tx, enterprise);
+                platform.audit().append(tx, AuditRecord.of(Actor.SYSTEM, null, "ENTERPRISE_REGISTERED", "enterprise",
+                        enterprise.id(), Outcome.SUCCESS, Map.of("creditCode", enterprise.creditCode().value(),
+                                "source", "DEMO_DATA")));
                 imports.register(tx, Actor.SYSTEM, null, enterprise, upload, RosterImports.Format.CSV, Optional.empty());
                 return null;
             });

@@ -36,6 +36,8 @@ class DemoDataTest {
         }
         assertEquals(25_000, count, "20,000 + 5,000 retirees of two synthetic enterprises");
         assertEquals(2, platform.count("SELECT count(*) FROM registry.enterprises"));
+        assertEquals(2, platform.count("SELECT count(*) FROM audit.events WHERE action = 'ENTERPRISE_REGISTERED'"
+                + " AND actor_name = 'system'"), "the seeding is audited like any write");
         assertEquals(2, platform.count("SELECT count(*) FROM registry.imports WHERE status = 'COMPLETED' AND rows_rejected = 0"));
 
         platform.admin().post("/api/v1/admin/users", Map.of("username", "sasac", "displayName", "市国资委",
