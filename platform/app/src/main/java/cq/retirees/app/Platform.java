@@ -7,6 +7,7 @@ import cq.retirees.infra.crypto.DataKeys;
 import cq.retirees.infra.crypto.PersonalDataCipher;
 import cq.retirees.infra.db.Database;
 import cq.retirees.infra.db.DatabaseSettings;
+import cq.retirees.infra.db.Housekeeping;
 import cq.retirees.infra.db.ModuleSchema;
 import cq.retirees.infra.db.Transactions;
 import cq.retirees.infra.http.ApiRoute;
@@ -57,15 +58,17 @@ public final class Platform implements AutoCloseable {
     private final Database database;
     private final WebServer server;
     private final OutboxDispatcher events;
+    private final Housekeeping housekeeping;
     private final RegistryModule registry;
     private final List<ApiService> api;
     private final Optional<String> generatedAdminPassword;
 
-    private Platform(Database database, WebServer server, OutboxDispatcher events, RegistryModule registry,
-                     List<ApiService> api, Optional<String> generatedAdminPassword) {
+    private Platform(Database database, WebServer server, OutboxDispatcher events, Housekeeping housekeeping,
+                     RegistryModule registry, List<ApiService> api, Optional<String> generatedAdminPassword) {
         this.database = database;
         this.server = server;
         this.events = events;
+        this.housekeeping = housekeeping;
         this.registry = registry;
         this.api = api;
         this.generatedAdminPassword = generatedAdminPassword;
@@ -83,8 +86,9 @@ public final class Platform implements AutoCloseable {
             AuditTrail audit = new AuditTrail(database.client(), clock);
             Access access = new Access(audit);
             Transactions transactions = new Transactions(database.client());
-            Idempotency idempotency = new Idempotency(transactions,
-                    config.get("http.idempotency-retention").as(Duration.class).orElse(Duration.ofHours(24)));
+            Duration idempotencyRetention = config.get("http.idempotency-retention").as(Duration.class)
+                    .orElse(Duration.ofHours(24));
+            Idempotency idempotency = new Idempotency(transactions, idempotencyRetention);
             JsonBodies bodies = new JsonBodies(config.get("http.max-json-bytes").asLong().orElse(1024 * 1024L));
             PersonalDataCipher cipher = new PersonalDataCipher(
                     DataKeys.load(config.get("security.data-key").asString().asOptional(), dataDirectory));
@@ -94,12 +98,17 @@ public final class Platform implements AutoCloseable {
                     idempotency, bodies, messages, meters, clock, cipher, new Outbox(), events, dataDirectory);
 
             RegistryModule registry = RegistryModule.create(config.get("registry"), services, database.dataSource());
-            Security security = Security.create(
-                    SecuritySettings.from(config.get("security"), config.get("platform.admin-password").asString().asOptional()),
+            SecuritySettings securitySettings = SecuritySettings.from(config.get("security"),
+                    config.get("platform.admin-password").asString().asOptional());
+            Security security = Security.create(securitySettings,
                     database.client(), audit, access, problems, idempotency, bodies,
                     new RegistryScopeTargets(registry.registry()), clock);
             Optional<String> generatedPassword = security.ensureFirstAdmin();
             events.start();
+            Housekeeping housekeeping = new Housekeeping(database.client(), idempotencyRetention,
+                    securitySettings.throttleWindow(),
+                    config.get("housekeeping.interval").as(Duration.class).orElse(Duration.ofMinutes(10)));
+            housekeeping.start();
             registry.resumeInterruptedWork();
             registry.seedDemoData(config.get("platform.demo-retirees").asInt().orElse(0));
 
@@ -119,7 +128,7 @@ public final class Platform implements AutoCloseable {
                     .routing(routing -> routing(routing, problems, security, meters, api))
                     .build()
                     .start();
-            return new Platform(database, server, events, registry, List.copyOf(api), generatedPassword);
+            return new Platform(database, server, events, housekeeping, registry, List.copyOf(api), generatedPassword);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -166,6 +175,10 @@ public final class Platform implements AutoCloseable {
         return generatedAdminPassword;
     }
 
+    public Housekeeping housekeeping() {
+        return housekeeping;
+    }
+
     public OutboxDispatcher events() {
         return events;
     }
@@ -173,6 +186,7 @@ public final class Platform implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        housekeeping.close();
         registry.close();
         events.close();
         database.close();
