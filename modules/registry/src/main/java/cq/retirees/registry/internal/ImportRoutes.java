@@ -10,7 +10,6 @@ import cq.retirees.infra.http.FieldError;
 import cq.retirees.infra.http.Language;
 import cq.retirees.infra.http.Reply;
 import cq.retirees.infra.http.Responses;
-import cq.retirees.infra.security.Access;
 import cq.retirees.infra.security.ClientAddress;
 import cq.retirees.kernel.access.Actor;
 import cq.retirees.kernel.access.Role;
@@ -68,7 +67,7 @@ public final class ImportRoutes implements ApiService {
                 .orElseThrow(() -> ApiException.invalid(FieldError.of("enterpriseId", "FIELD_REQUIRED")));
         Enterprise enterprise = platform.access().visible(request,
                 enterprises.byId(platform.db().execute(), enterpriseId),
-                (scope, e) -> actor.has(Role.MUNICIPAL_ADMIN) || scope.coversEnterprise(e.id()), "enterprise",
+                (scope, e) -> scope.coversEnterprise(e.id()), "enterprise",
                 enterpriseId);
         String contentType = request.headers().first(HeaderNames.CONTENT_TYPE).orElse("");
         RosterImports.Format format = format(contentType);
@@ -127,12 +126,11 @@ public final class ImportRoutes implements ApiService {
         }
     }
 
+    /** An import is visible to whoever sees its enterprise (citywide scopes see every enterprise). */
     private ImportsDb.ImportRun visible(ServerRequest request) {
-        Actor actor = Access.actor(request);
         UUID id = Ids.pathId(request, "roster-import");
         return platform.access().visible(request, imports.byId(platform.db().execute(), id),
-                (scope, run) -> scope.coversEnterprise(run.enterpriseId()) || actor.has(Role.MUNICIPAL_ADMIN)
-                        || scope.citywide(), "roster-import", id);
+                (scope, run) -> scope.coversEnterprise(run.enterpriseId()), "roster-import", id);
     }
 
     private static RosterImports.Format format(String contentType) {

@@ -103,7 +103,7 @@ public final class RetireeRoutes implements ApiService {
         if (submitted.enterpriseId() == null) {
             throw ApiException.invalid(FieldError.of("enterpriseId", "FIELD_REQUIRED"));
         }
-        Enterprise enterprise = ownEnterprise(request, actor, submitted.enterpriseId());
+        Enterprise enterprise = ownEnterprise(request, submitted.enterpriseId());
         Language language = Language.of(request);
         Reply reply = platform.idempotency().execute(request, actor, body, tx -> {
             Retiree created = registration.register(tx, actor, ClientAddress.of(request), enterprise.id(),
@@ -158,8 +158,8 @@ public final class RetireeRoutes implements ApiService {
                 "retiree", id);
     }
 
-    /** The enterprise a new retiree is registered for: it must exist and be the caller's (municipal: any). */
-    private Enterprise ownEnterprise(ServerRequest request, Actor actor, String enterpriseId) {
+    /** The enterprise a new retiree is registered for: it must exist and be in the caller's scope. */
+    private Enterprise ownEnterprise(ServerRequest request, String enterpriseId) {
         UUID id;
         try {
             id = UUID.fromString(enterpriseId);
@@ -167,7 +167,7 @@ public final class RetireeRoutes implements ApiService {
             throw ApiException.invalid(FieldError.of("enterpriseId", "ID_INVALID"));
         }
         return platform.access().visible(request, enterprises.byId(platform.db().execute(), id),
-                (scope, e) -> actor.has(Role.MUNICIPAL_ADMIN) || scope.coversEnterprise(e.id()), "enterprise", id);
+                (scope, e) -> scope.coversEnterprise(e.id()), "enterprise", id);
     }
 
     private Set<RevealableField> reveal(ServerRequest request, Actor actor) {

@@ -1,5 +1,6 @@
 package cq.retirees.infra.outbox;
 
+import cq.retirees.infra.db.PgArrays;
 import cq.retirees.infra.db.Rows;
 import cq.retirees.infra.db.Transactions;
 import cq.retirees.infra.http.Json;
@@ -91,8 +92,9 @@ public final class OutboxDispatcher implements AutoCloseable {
                             attempts, e.getClass().getSimpleName(), Math.min(3600.0, Math.pow(2, attempts)), id);
                 }
             }
-            for (long id : done) {
-                tx.dml("UPDATE platform.outbox SET dispatched_at = now(), attempts = attempts + 1 WHERE id = ?", id);
+            if (!done.isEmpty()) {
+                tx.dml("UPDATE platform.outbox SET dispatched_at = now(), attempts = attempts + 1"
+                        + " WHERE id = ANY(?::bigint[])", PgArrays.literal(done));
             }
             return due.size();
         });
