@@ -1,5 +1,6 @@
 package cq.retirees.app;
 
+import cq.retirees.handover.HandoverModule;
 import cq.retirees.infra.PlatformServices;
 import cq.retirees.infra.audit.AuditRoutes;
 import cq.retirees.infra.audit.AuditTrail;
@@ -52,8 +53,9 @@ public final class Platform implements AutoCloseable {
     public static final String API_BASE = "/api/v1";
     static final List<ModuleSchema> SCHEMAS = List.of(
             new ModuleSchema("platform"), new ModuleSchema("audit"), new ModuleSchema("security"),
-            RegistryModule.SCHEMA);
-    static final List<String> MESSAGE_BUNDLES = List.of("i18n.infra", RegistryModule.MESSAGES);
+            RegistryModule.SCHEMA, HandoverModule.SCHEMA);
+    static final List<String> MESSAGE_BUNDLES = List.of("i18n.infra", RegistryModule.MESSAGES,
+            HandoverModule.MESSAGES);
 
     private final Database database;
     private final WebServer server;
@@ -98,6 +100,9 @@ public final class Platform implements AutoCloseable {
                     idempotency, bodies, messages, meters, clock, cipher, new Outbox(), events, dataDirectory);
 
             RegistryModule registry = RegistryModule.create(config.get("registry"), services, database.dataSource());
+            HandoverModule handover = HandoverModule.create(config.get("handover"), services, registry.registry(),
+                    List::of);
+            HandoverSteps.connect(events, registry.registry());
             SecuritySettings securitySettings = SecuritySettings.from(config.get("security"),
                     config.get("platform.admin-password").asString().asOptional());
             Security security = Security.create(securitySettings,
@@ -115,6 +120,7 @@ public final class Platform implements AutoCloseable {
             List<ApiService> api = new ArrayList<>(security.services());
             api.add(new AuditRoutes(audit, access));
             api.addAll(registry.services());
+            api.addAll(handover.services());
 
             WebServer server = WebServer.builder()
                     .config(config.get("server"))

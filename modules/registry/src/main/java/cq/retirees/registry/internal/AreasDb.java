@@ -27,6 +27,13 @@ public final class AreasDb {
     }
 
     /** Every period of a code, oldest first. */
+    java.util.Set<AreaCode> inForce(DbExecute db, LocalDate day) {
+        try (Stream<DbRow> rows = db.query("SELECT DISTINCT a.code FROM registry.areas a WHERE" + IN_FORCE_ON,
+                Date.valueOf(day), Date.valueOf(day))) {
+            return rows.map(r -> AreaCode.of(Rows.string(r, "code"))).collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
     List<Area> history(DbExecute db, AreaCode code) {
         try (Stream<DbRow> rows = db.query(SELECT + " WHERE a.code = ? ORDER BY a.valid_from NULLS FIRST, a.id",
                 code.value())) {

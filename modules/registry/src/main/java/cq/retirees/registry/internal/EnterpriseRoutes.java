@@ -1,5 +1,6 @@
 package cq.retirees.registry.internal;
 
+import cq.retirees.infra.http.RequestIds;
 import cq.retirees.infra.PlatformServices;
 import cq.retirees.infra.http.ApiException;
 import cq.retirees.infra.http.ApiRoute;
@@ -97,7 +98,7 @@ public final class EnterpriseRoutes implements ApiService {
     }
 
     private Enterprise visible(ServerRequest request) {
-        UUID id = Ids.pathId(request, "enterprise");
+        UUID id = RequestIds.pathId(request, "enterprise");
         return platform.access().visible(request, enterprises.byId(platform.db().execute(), id),
                 EnterpriseRoutes::covers, "enterprise", id);
     }

@@ -1,5 +1,6 @@
 package cq.retirees.registry.internal;
 
+import cq.retirees.infra.http.RequestIds;
 import cq.retirees.infra.PlatformServices;
 import cq.retirees.infra.db.Rows;
 import cq.retirees.infra.http.ApiException;
@@ -63,7 +64,7 @@ public final class ImportRoutes implements ApiService {
 
     private void upload(ServerRequest request, ServerResponse response) {
         Actor actor = platform.access().requireAny(request, Role.MUNICIPAL_ADMIN, Role.ENTERPRISE_OPERATOR);
-        UUID enterpriseId = Optional.ofNullable(Ids.queryId(request, "enterpriseId"))
+        UUID enterpriseId = Optional.ofNullable(RequestIds.queryId(request, "enterpriseId"))
                 .orElseThrow(() -> ApiException.invalid(FieldError.of("enterpriseId", "FIELD_REQUIRED")));
         Enterprise enterprise = platform.access().visible(request,
                 enterprises.byId(platform.db().execute(), enterpriseId),
@@ -128,7 +129,7 @@ public final class ImportRoutes implements ApiService {
 
     /** An import is visible to whoever sees its enterprise (citywide scopes see every enterprise). */
     private ImportsDb.ImportRun visible(ServerRequest request) {
-        UUID id = Ids.pathId(request, "roster-import");
+        UUID id = RequestIds.pathId(request, "roster-import");
         return platform.access().visible(request, imports.byId(platform.db().execute(), id),
                 (scope, run) -> scope.coversEnterprise(run.enterpriseId()), "roster-import", id);
     }

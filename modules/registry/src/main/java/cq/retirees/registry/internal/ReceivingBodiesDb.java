@@ -19,6 +19,14 @@ public final class ReceivingBodiesDb {
         return db.get("SELECT * FROM registry.receiving_bodies WHERE id = ?::uuid", id).map(ReceivingBodiesDb::body);
     }
 
+    List<ReceivingBody> inAreas(DbExecute db, java.util.Set<AreaCode> areas) {
+        try (Stream<DbRow> rows = db.query("SELECT * FROM registry.receiving_bodies WHERE area_code = ANY(?::text[])"
+                + " ORDER BY area_code, name_zh, id", cq.retirees.infra.db.PgArrays.literal(
+                        areas.stream().map(AreaCode::value).toList()))) {
+            return rows.map(ReceivingBodiesDb::body).toList();
+        }
+    }
+
     /** Keyset page ordered by name then id. */
     List<ReceivingBody> page(DbExecute db, AreaCode area, String afterName, UUID afterId, int fetch) {
         try (Stream<DbRow> rows = db.query("SELECT * FROM registry.receiving_bodies WHERE area_code = ?"

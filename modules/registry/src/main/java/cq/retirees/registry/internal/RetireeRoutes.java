@@ -1,5 +1,6 @@
 package cq.retirees.registry.internal;
 
+import cq.retirees.infra.http.RequestIds;
 import cq.retirees.infra.PlatformServices;
 import cq.retirees.infra.audit.AuditRecord;
 import cq.retirees.infra.audit.Outcome;
@@ -153,7 +154,7 @@ public final class RetireeRoutes implements ApiService {
     }
 
     private Retiree visible(ServerRequest request) {
-        UUID id = Ids.pathId(request, "retiree");
+        UUID id = RequestIds.pathId(request, "retiree");
         return platform.access().visible(request, retirees.byId(platform.db().execute(), id), RetireeRoutes::covers,
                 "retiree", id);
     }
@@ -203,8 +204,8 @@ public final class RetireeRoutes implements ApiService {
                 name = q;
             }
         }
-        return new RetireesDb.Filter(Ids.queryId(request, "enterpriseId"), area(request),
-                Ids.queryId(request, "receivingBodyId"), status(request), idHash, name);
+        return new RetireesDb.Filter(RequestIds.queryId(request, "enterpriseId"), area(request),
+                RequestIds.queryId(request, "receivingBodyId"), status(request), idHash, name);
     }
 
     private static AreaCode area(ServerRequest request) {

@@ -19,7 +19,7 @@ record RetireeView(UUID id, UUID enterpriseId, String idNumber, String name, Str
                    String insuredAreaCode, String residenceAddress, String residenceAreaCode, String residenceStreet,
                    String phone, Boolean partyMember, String partyOrganisation, String leaderManagementLevel,
                    boolean immobile, String status, String statusLabel, LocalDate deathDate, String receivingAreaCode,
-                   UUID receivingBodyId, List<String> revealed, long version, Instant createdAt, Instant updatedAt) {
+                   UUID receivingBodyId, LocalDate receivedOn, List<String> revealed, long version, Instant createdAt, Instant updatedAt) {
 
     static RetireeView of(Retiree r, Set<RevealableField> reveal, Messages messages, Language language) {
         boolean party = reveal.contains(RevealableField.PARTY);
@@ -33,7 +33,7 @@ record RetireeView(UUID id, UUID enterpriseId, String idNumber, String name, Str
                 r.leaderManagementLevel() == null ? null : r.leaderManagementLevel().name(), r.immobile(),
                 r.status().name(), messages.label("RetireeStatus", r.status().name(), language), r.deathDate(),
                 r.receivingArea() == null ? null : r.receivingArea().value(), r.receivingBodyId(),
-                reveal.stream().map(RevealableField::parameter).sorted().toList(), r.version(), r.createdAt(),
+                r.receivedOn(), reveal.stream().map(RevealableField::parameter).sorted().toList(), r.version(), r.createdAt(),
                 r.updatedAt());
     }
 

@@ -135,7 +135,7 @@ public final class RetireesDb {
                 Rows.string(row, "party_organisation"), leader == null ? null : LeaderManagementLevel.valueOf(leader),
                 Rows.bool(row, "immobile"), RetireeStatus.valueOf(Rows.string(row, "status")),
                 Rows.date(row, "death_date"), receivingArea == null ? null : AreaCode.of(receivingArea),
-                Rows.uuid(row, "receiving_body_id"), Rows.longValue(row, "version"),
+                Rows.uuid(row, "receiving_body_id"), Rows.date(row, "received_on"), Rows.longValue(row, "version"),
                 Rows.instant(row, "created_at"), Rows.instant(row, "updated_at"));
     }
 }

@@ -17,4 +17,12 @@ public record ApiRoute(Method method, String path, Handler handler) {
     public static ApiRoute patch(String path, Handler handler) {
         return new ApiRoute(Method.PATCH, path, handler);
     }
+
+    public static ApiRoute put(String path, Handler handler) {
+        return new ApiRoute(Method.PUT, path, handler);
+    }
+
+    public static ApiRoute delete(String path, Handler handler) {
+        return new ApiRoute(Method.DELETE, path, handler);
+    }
 }

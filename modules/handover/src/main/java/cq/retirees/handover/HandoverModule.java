@@ -1,0 +1,52 @@
+package cq.retirees.handover;
+
+import cq.retirees.handover.internal.ConcentrationThresholds;
+import cq.retirees.handover.internal.HandoverWiring;
+import cq.retirees.infra.PlatformServices;
+import cq.retirees.infra.db.ModuleSchema;
+import cq.retirees.infra.http.ApiService;
+import cq.retirees.registry.Registry;
+import cq.retirees.spi.receiving.ReceivingRule;
+import io.helidon.config.Config;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/** The handover module: its schema, its facade and its HTTP services. */
+public final class HandoverModule {
+
+    public static final ModuleSchema SCHEMA = new ModuleSchema("handover");
+    public static final String MESSAGES = "i18n.handover";
+
+    private final HandoverWiring wiring;
+
+    private HandoverModule(HandoverWiring wiring) {
+        this.wiring = wiring;
+    }
+
+    /**
+     * Settings ({@code handover.*}): {@code publicity.minimum-days} (default 7), {@code concentration.minimum-count}
+     * (default 20) and {@code concentration.minimum-share} (default 0.10). {@code districtRules} supplies the
+     * receiving rules of enabled district and zone plugins, asked afresh for every proposal run.
+     */
+    public static HandoverModule create(Config config, PlatformServices platform, Registry registry,
+                                        Supplier<List<ReceivingRule>> districtRules) {
+        ConcentrationThresholds thresholds = new ConcentrationThresholds(
+                config.get("concentration.minimum-count").asLong().orElse(ConcentrationThresholds.DEFAULTS.minimumCount()),
+                config.get("concentration.minimum-share").asDouble()
+                        .orElse(ConcentrationThresholds.DEFAULTS.minimumShare()));
+        int publicityDays = config.get("publicity.minimum-days").asInt().orElse(7);
+        if (publicityDays < 0) {
+            throw new IllegalArgumentException("handover.publicity.minimum-days must not be negative");
+        }
+        return new HandoverModule(new HandoverWiring(platform, registry, districtRules, thresholds, publicityDays));
+    }
+
+    public Handover handover() {
+        return wiring.handover();
+    }
+
+    public List<ApiService> services() {
+        return wiring.services();
+    }
+}

@@ -1,0 +1,175 @@
+package cq.retirees.handover.internal;
+
+import cq.retirees.infra.audit.AuditRecord;
+import cq.retirees.infra.audit.AuditTrail;
+import cq.retirees.infra.audit.Outcome;
+import cq.retirees.infra.http.ApiException;
+import cq.retirees.infra.http.FieldError;
+import cq.retirees.infra.http.Versions;
+import cq.retirees.kernel.AreaCode;
+import cq.retirees.kernel.InvalidValueException;
+import cq.retirees.kernel.access.Actor;
+import cq.retirees.registry.ReceivingBody;
+import cq.retirees.registry.Registry;
+import cq.retirees.registry.Retiree;
+import cq.retirees.registry.RetireeType;
+import io.helidon.dbclient.DbExecute;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Changes to one retiree's place on the roster, each with a written reason and audited: an override of the rule's
+ * proposal, taking the retiree off the roster or back on, and the exception that lets a retired cadre on.
+ */
+final class RosterChanges {
+
+    /** {@code action}: OVERRIDE, CLEAR_OVERRIDE, REMOVE or RESTORE. */
+    record ChangeDraft(String action, String receivingAreaCode, String receivingBodyId, String reason) {
+    }
+
+    record CadreExceptionDraft(String retireeId, String reason) {
+    }
+
+    static final List<String> ACTIONS = List.of("OVERRIDE", "CLEAR_OVERRIDE", "REMOVE", "RESTORE");
+
+    private final RosterDb roster;
+    private final Registry registry;
+    private final AuditTrail audit;
+
+    RosterChanges(RosterDb roster, Registry registry, AuditTrail audit) {
+        this.roster = roster;
+        this.registry = registry;
+        this.audit = audit;
+    }
+
+    RosterEntry change(DbExecute tx, Actor actor, String address, Plan plan, RosterEntry entry, long expectedVersion,
+                       ChangeDraft draft) {
+        String action = String.valueOf(draft.action());
+        if (!ACTIONS.contains(action)) {
+            throw ApiException.invalid(FieldError.of("action", "KIND_UNKNOWN", ACTIONS));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String reason = action.equals("CLEAR_OVERRIDE") || action.equals("RESTORE")
+                ? Texts.optional("reason", draft.reason(), Texts.MAX_TEXT, errors)
+                : Texts.required("reason", draft.reason(), Texts.MAX_TEXT, errors);
+        AreaCode area = null;
+        UUID body = null;
+        if (action.equals("OVERRIDE")) {
+            area = area(draft.receivingAreaCode(), errors);
+            body = body(draft.receivingBodyId(), area, errors);
+        }
+        PlanRecords.refuse(errors);
+        if (entry.version() != expectedVersion) {
+            throw Versions.stale();
+        }
+        Map<String, String> detail = new TreeMap<>();
+        detail.put("retiree", entry.retireeId().toString());
+        if (reason != null) {
+            detail.put("reason", reason);
+        }
+        boolean applied;
+        switch (action) {
+            case "OVERRIDE", "CLEAR_OVERRIDE" -> {
+                requireRosterOpen(plan);
+                if (entry.removed()) {
+                    throw ApiException.conflict("ROSTER_ENTRY_REMOVED");
+                }
+                applied = roster.override(tx, entry, expectedVersion, area, body, reason, actor.userId());
+                if (area != null) {
+                    detail.put("from", entry.proposedArea().value());
+                    detail.put("to", area.value());
+                }
+            }
+            case "REMOVE" -> {
+                if (!plan.state().active()) {
+                    throw ApiException.conflict("PLAN_STATE_FORBIDS", plan.state().name());
+                }
+                if (entry.receivedOn() != null) {
+                    throw ApiException.conflict("RETIREE_ALREADY_RECEIVED");
+                }
+                if (entry.batchId() != null) {
+                    throw ApiException.conflict("RETIREE_IN_BATCH", entry.batchId().toString());
+                }
+                applied = roster.setRemoval(tx, entry, expectedVersion, "REMOVED_WITH_REASON", reason);
+            }
+            default -> {
+                requireRosterOpen(plan);
+                if (!entry.removedByHand()) {
+                    throw ApiException.conflict("ROSTER_ENTRY_NOT_REMOVED_BY_HAND");
+                }
+                applied = roster.setRemoval(tx, entry, expectedVersion, null, null);
+            }
+        }
+        if (!applied) {
+            throw Versions.stale();
+        }
+        audit.append(tx, AuditRecord.of(actor, address, "ROSTER_" + action, "handover-plan", plan.id(),
+                Outcome.SUCCESS, detail));
+        return roster.byRetiree(tx, plan.id(), entry.retireeId()).orElseThrow();
+    }
+
+    /** Records that a retired cadre may be handed over with this plan; the next proposal puts them on the roster. */
+    UUID recordCadreException(DbExecute tx, Actor actor, String address, Plan plan, CadreExceptionDraft draft) {
+        requireRosterOpen(plan);
+        List<FieldError> errors = new ArrayList<>();
+        String reason = Texts.required("reason", draft.reason(), Texts.MAX_TEXT, errors);
+        UUID retireeId = null;
+        try {
+            retireeId = UUID.fromString(String.valueOf(draft.retireeId()));
+        } catch (IllegalArgumentException e) {
+            errors.add(FieldError.of("retireeId", "ID_INVALID"));
+        }
+        PlanRecords.refuse(errors);
+        Retiree retiree = registry.retiree(retireeId).filter(r -> r.enterpriseId().equals(plan.enterpriseId()))
+                .orElseThrow(() -> ApiException.invalid(FieldError.of("retireeId", "RETIREE_NOT_OF_ENTERPRISE")));
+        if (retiree.type() != RetireeType.RETIRED_CADRE) {
+            throw ApiException.unprocessable("NOT_A_RETIRED_CADRE");
+        }
+        if (!roster.insertCadreException(tx, plan.id(), retireeId, reason, actor.userId())) {
+            throw ApiException.conflict("CADRE_EXCEPTION_EXISTS");
+        }
+        audit.append(tx, AuditRecord.of(actor, address, "CADRE_EXCEPTION_RECORDED", "handover-plan", plan.id(),
+                Outcome.SUCCESS, Map.of("retiree", retireeId.toString(), "reason", reason)));
+        return retireeId;
+    }
+
+    static void requireRosterOpen(Plan plan) {
+        if (!plan.state().rosterOpen()) {
+            throw ApiException.conflict("ROSTER_LOCKED", plan.state().name());
+        }
+    }
+
+    private AreaCode area(String value, List<FieldError> errors) {
+        try {
+            AreaCode code = AreaCode.of(value);
+            if (!registry.areaInForce(code)) {
+                errors.add(FieldError.of("receivingAreaCode", "AREA_UNKNOWN", code.value()));
+            }
+            return code;
+        } catch (InvalidValueException e) {
+            errors.add(FieldError.of("receivingAreaCode", e.code()));
+            return null;
+        }
+    }
+
+    private UUID body(String value, AreaCode area, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            UUID id = UUID.fromString(value);
+            java.util.Optional<ReceivingBody> body = registry.receivingBody(id);
+            if (body.isEmpty() || (area != null && !body.get().areaCode().equals(area))) {
+                errors.add(FieldError.of("receivingBodyId", "BODY_NOT_IN_AREA"));
+            }
+            return id;
+        } catch (IllegalArgumentException e) {
+            errors.add(FieldError.of("receivingBodyId", "ID_INVALID"));
+            return null;
+        }
+    }
+}

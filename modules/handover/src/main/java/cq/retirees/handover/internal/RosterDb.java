@@ -1,0 +1,227 @@
+package cq.retirees.handover.internal;
+
+import cq.retirees.infra.db.PgArrays;
+import cq.retirees.infra.db.Rows;
+import cq.retirees.kernel.AreaCode;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/** Roster entries in {@code handover.roster_entries}. */
+final class RosterDb {
+
+    /** A proposal to write: one row of the parallel arrays {@link #writeProposals} binds. */
+    record ProposalRow(UUID retireeId, String name, AreaCode residenceArea, String residenceStreet, AreaCode area,
+                       UUID bodyId, String reasonCode, String bodyReasonCode, String ruleId, String alternatives,
+                       AreaCode previousArea, UUID previousBodyId, String previousReasonCode) {
+    }
+
+    List<RosterEntry> all(DbExecute db, UUID planId) {
+        try (Stream<DbRow> rows = db.query("SELECT * FROM handover.roster_entries WHERE plan_id = ?::uuid"
+                + " ORDER BY retiree_id", planId)) {
+            return rows.map(RosterDb::entry).toList();
+        }
+    }
+
+    void forEach(DbExecute db, UUID planId, UUID batchId, Consumer<RosterEntry> each) {
+        try (Stream<DbRow> rows = db.query("SELECT * FROM handover.roster_entries WHERE plan_id = ?::uuid"
+                + " AND (?::uuid IS NULL OR batch_id = ?::uuid) ORDER BY receiving_area, batch_id, retiree_name,"
+                + " retiree_id", planId, batchId, batchId)) {
+            rows.map(RosterDb::entry).forEach(each);
+        }
+    }
+
+    Optional<RosterEntry> byRetiree(DbExecute db, UUID planId, UUID retireeId) {
+        return db.get("SELECT * FROM handover.roster_entries WHERE plan_id = ?::uuid AND retiree_id = ?::uuid",
+                planId, retireeId).map(RosterDb::entry);
+    }
+
+    /** A keyset page by retiree id; {@code area} narrows to entries received there. */
+    List<RosterEntry> page(DbExecute db, UUID planId, String areas, boolean citywideOrEnterprise, UUID afterId,
+                           int fetch) {
+        try (Stream<DbRow> rows = db.query("SELECT * FROM handover.roster_entries WHERE plan_id = ?::uuid"
+                        + " AND retiree_id > ?::uuid AND (? OR receiving_area = ANY(?::text[]))"
+                        + " ORDER BY retiree_id LIMIT ?", planId, afterId, citywideOrEnterprise, areas, fetch)) {
+            return rows.map(RosterDb::entry).toList();
+        }
+    }
+
+    /**
+     * Writes proposals in one statement: new retirees are added, known ones get the new proposal while their
+     * override, exception, removal by hand and batch stay as they were.
+     */
+    void writeProposals(DbExecute tx, UUID planId, List<ProposalRow> proposals) {
+        if (proposals.isEmpty()) {
+            return;
+        }
+        tx.dml("INSERT INTO handover.roster_entries (plan_id, retiree_id, retiree_name, residence_area,"
+                        + " residence_street, proposed_area, proposed_body_id, reason_code, body_reason_code, rule_id,"
+                        + " alternatives, previous_area, previous_body_id, previous_reason_code, proposed_at)"
+                        + " SELECT ?::uuid, t.*, now() FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[],"
+                        + " ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[]) AS t"
+                        + " ON CONFLICT (plan_id, retiree_id) DO UPDATE SET retiree_name = excluded.retiree_name,"
+                        + " residence_area = excluded.residence_area, residence_street = excluded.residence_street,"
+                        + " proposed_area = excluded.proposed_area, proposed_body_id = excluded.proposed_body_id,"
+                        + " reason_code = excluded.reason_code, body_reason_code = excluded.body_reason_code,"
+                        + " rule_id = excluded.rule_id, alternatives = excluded.alternatives,"
+                        + " previous_area = excluded.previous_area, previous_body_id = excluded.previous_body_id,"
+                        + " previous_reason_code = excluded.previous_reason_code, proposed_at = excluded.proposed_at,"
+                        + " version = roster_entries.version + 1,"
+                        + " removed_code = CASE WHEN roster_entries.removed_code = 'REMOVED_WITH_REASON'"
+                        + "     THEN roster_entries.removed_code END,"
+                        + " removed_reason = CASE WHEN roster_entries.removed_code = 'REMOVED_WITH_REASON'"
+                        + "     THEN roster_entries.removed_reason END",
+                planId, column(proposals, ProposalRow::retireeId), column(proposals, ProposalRow::name),
+                column(proposals, p -> p.residenceArea().value()), column(proposals, ProposalRow::residenceStreet),
+                column(proposals, p -> p.area().value()), column(proposals, ProposalRow::bodyId),
+                column(proposals, ProposalRow::reasonCode), column(proposals, ProposalRow::bodyReasonCode),
+                column(proposals, ProposalRow::ruleId), column(proposals, ProposalRow::alternatives),
+                column(proposals, p -> p.previousArea() == null ? null : p.previousArea().value()),
+                column(proposals, ProposalRow::previousBodyId), column(proposals, ProposalRow::previousReasonCode));
+    }
+
+    /** Takes retirees who are no longer eligible off the roster, with a code saying why. */
+    void removeAutomatically(DbExecute tx, UUID planId, Collection<UUID> retireeIds, String code, String reason) {
+        if (retireeIds.isEmpty()) {
+            return;
+        }
+        tx.dml("UPDATE handover.roster_entries SET removed_code = ?, removed_reason = ?, version = version + 1"
+                        + " WHERE plan_id = ?::uuid"
+                        + " AND retiree_id = ANY(?::uuid[]) AND removed_code IS NULL AND received_on IS NULL",
+                code, reason, planId, PgArrays.literal(retireeIds));
+    }
+
+    /** Takes a deceased retiree off the rosters of active plans and out of open batches. */
+    void removeDeceased(DbExecute tx, UUID retireeId) {
+        tx.dml("UPDATE handover.roster_entries r SET removed_code = 'DECEASED', removed_reason = 'deceased',"
+                + " batch_id = NULL, version = r.version + 1 FROM handover.plans p WHERE p.id = r.plan_id"
+                + " AND p.state NOT IN ('COMPLETED', 'WITHDRAWN') AND r.retiree_id = ?::uuid AND r.received_on IS NULL"
+                + " AND r.removed_code IS NULL", retireeId);
+    }
+
+    /** False when the entry's version has moved on. */
+    boolean override(DbExecute tx, RosterEntry entry, long expectedVersion, AreaCode area, UUID bodyId, String reason,
+                     UUID by) {
+        return tx.dml("UPDATE handover.roster_entries SET override_area = ?, override_body_id = ?::uuid,"
+                        + " override_reason = ?, overridden_by = ?::uuid, overridden_at = now(), version = version + 1"
+                        + " WHERE plan_id = ?::uuid AND retiree_id = ?::uuid AND version = ?",
+                area == null ? null : area.value(), bodyId, reason, area == null ? null : by, entry.planId(),
+                entry.retireeId(), expectedVersion) == 1;
+    }
+
+    /** Sets or clears ({@code code} null) a removal; false when the entry's version has moved on. */
+    boolean setRemoval(DbExecute tx, RosterEntry entry, long expectedVersion, String code, String reason) {
+        return tx.dml("UPDATE handover.roster_entries SET removed_code = ?, removed_reason = ?, version = version + 1"
+                        + " WHERE plan_id = ?::uuid AND retiree_id = ?::uuid AND version = ?",
+                code, reason, entry.planId(), entry.retireeId(), expectedVersion) == 1;
+    }
+
+    /** False when the plan already has an exception for this retiree. */
+    boolean insertCadreException(DbExecute tx, UUID planId, UUID retireeId, String reason, UUID by) {
+        return tx.dml("INSERT INTO handover.cadre_exceptions (plan_id, retiree_id, reason, recorded_by)"
+                + " VALUES (?::uuid, ?::uuid, ?, ?::uuid) ON CONFLICT DO NOTHING", planId, retireeId, reason, by) == 1;
+    }
+
+    java.util.Map<UUID, String> cadreExceptions(DbExecute db, UUID planId) {
+        try (Stream<DbRow> rows = db.query("SELECT retiree_id, reason FROM handover.cadre_exceptions"
+                + " WHERE plan_id = ?::uuid", planId)) {
+            return rows.collect(java.util.stream.Collectors.toMap(r -> Rows.uuid(r, "retiree_id"),
+                    r -> Rows.string(r, "reason")));
+        }
+    }
+
+    /** Copies the plan's cadre exceptions onto the entries they let in. */
+    void markCadreExceptions(DbExecute tx, UUID planId) {
+        tx.dml("UPDATE handover.roster_entries r SET cadre_exception_reason = e.reason FROM handover.cadre_exceptions e"
+                + " WHERE r.plan_id = ?::uuid AND e.plan_id = r.plan_id AND e.retiree_id = r.retiree_id"
+                + " AND r.cadre_exception_reason IS DISTINCT FROM e.reason", planId);
+    }
+
+    /** Roster entries ready for a batch: on the roster, not in a batch, received in that area (and body). */
+    List<UUID> unbatched(DbExecute db, UUID planId, AreaCode area, UUID bodyId) {
+        try (Stream<DbRow> rows = db.query("SELECT retiree_id FROM handover.roster_entries WHERE plan_id = ?::uuid"
+                        + " AND removed_code IS NULL AND batch_id IS NULL AND receiving_area = ?"
+                        + " AND receiving_body_id IS NOT DISTINCT FROM ?::uuid ORDER BY retiree_id",
+                planId, area.value(), bodyId)) {
+            return rows.map(r -> Rows.uuid(r, "retiree_id")).toList();
+        }
+    }
+
+    int assignBatch(DbExecute tx, UUID planId, UUID batchId, List<UUID> retireeIds) {
+        return (int) tx.dml("UPDATE handover.roster_entries SET batch_id = ?::uuid WHERE plan_id = ?::uuid"
+                        + " AND retiree_id = ANY(?::uuid[]) AND batch_id IS NULL AND removed_code IS NULL",
+                batchId, planId, PgArrays.literal(retireeIds));
+    }
+
+    List<UUID> markReceived(DbExecute tx, UUID batchId, LocalDate on) {
+        try (Stream<DbRow> rows = tx.query("UPDATE handover.roster_entries SET received_on = ? WHERE batch_id = ?::uuid"
+                + " AND received_on IS NULL AND removed_code IS NULL RETURNING retiree_id", Date.valueOf(on), batchId)) {
+            return rows.map(r -> Rows.uuid(r, "retiree_id")).toList();
+        }
+    }
+
+    /** A withdrawn plan lets go of its retirees: none of them stays in one of its batches. */
+    void releaseFromBatches(DbExecute tx, UUID planId) {
+        tx.dml("UPDATE handover.roster_entries SET batch_id = NULL WHERE plan_id = ?::uuid AND received_on IS NULL",
+                planId);
+    }
+
+    List<UUID> onRoster(DbExecute db, UUID planId) {
+        try (Stream<DbRow> rows = db.query("SELECT retiree_id FROM handover.roster_entries WHERE plan_id = ?::uuid"
+                + " AND removed_code IS NULL ORDER BY retiree_id", planId)) {
+            return rows.map(r -> Rows.uuid(r, "retiree_id")).toList();
+        }
+    }
+
+    Counts counts(DbExecute db, UUID planId) {
+        return db.get("SELECT count(*) FILTER (WHERE removed_code IS NULL) AS on_roster,"
+                + " count(*) FILTER (WHERE removed_code IS NOT NULL) AS removed,"
+                + " count(*) FILTER (WHERE override_area IS NOT NULL AND removed_code IS NULL) AS overridden,"
+                + " count(*) FILTER (WHERE batch_id IS NOT NULL AND removed_code IS NULL) AS batched,"
+                + " count(*) FILTER (WHERE received_on IS NOT NULL) AS received"
+                + " FROM handover.roster_entries WHERE plan_id = ?::uuid", planId)
+                .map(r -> new Counts(Rows.longValue(r, "on_roster"), Rows.longValue(r, "removed"),
+                        Rows.longValue(r, "overridden"), Rows.longValue(r, "batched"), Rows.longValue(r, "received")))
+                .orElseThrow();
+    }
+
+    record Counts(long onRoster, long removed, long overridden, long batched, long received) {
+        long notReceived() {
+            return onRoster - received;
+        }
+    }
+
+    private static <T> String column(List<ProposalRow> rows, java.util.function.Function<ProposalRow, T> value) {
+        List<Object> values = new ArrayList<>(rows.size());
+        for (ProposalRow row : rows) {
+            values.add(value.apply(row));
+        }
+        return PgArrays.ordered(values);
+    }
+
+    static RosterEntry entry(DbRow r) {
+        return new RosterEntry(Rows.uuid(r, "plan_id"), Rows.uuid(r, "retiree_id"), Rows.string(r, "retiree_name"),
+                area(r, "residence_area"), Rows.string(r, "residence_street"), area(r, "proposed_area"),
+                Rows.uuid(r, "proposed_body_id"), Rows.string(r, "reason_code"), Rows.string(r, "body_reason_code"),
+                Rows.string(r, "rule_id"), RosterEntry.decode(Rows.string(r, "alternatives")),
+                area(r, "previous_area"), Rows.uuid(r, "previous_body_id"), Rows.string(r, "previous_reason_code"),
+                area(r, "override_area"), Rows.uuid(r, "override_body_id"), Rows.string(r, "override_reason"),
+                Rows.string(r, "cadre_exception_reason"), Rows.string(r, "removed_code"),
+                Rows.string(r, "removed_reason"), Rows.uuid(r, "batch_id"), Rows.date(r, "received_on"),
+                Rows.longValue(r, "version"));
+    }
+
+    private static AreaCode area(DbRow r, String column) {
+        String value = Rows.string(r, column);
+        return value == null ? null : AreaCode.of(value);
+    }
+}

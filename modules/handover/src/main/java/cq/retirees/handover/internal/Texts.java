@@ -1,0 +1,50 @@
+package cq.retirees.handover.internal;
+
+import cq.retirees.infra.http.FieldError;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** Checks of free text and dates in handover requests; each fault is collected as a field error. */
+final class Texts {
+
+    static final int MAX_TEXT = 4000;
+    static final int MAX_NAME = 100;
+
+    private Texts() {
+    }
+
+    /** The stripped text, or null (with an error) when required and missing or too long. */
+    static String required(String field, String value, int max, List<FieldError> errors) {
+        String text = value == null ? null : value.strip();
+        if (text == null || text.isEmpty() || text.length() > max) {
+            errors.add(FieldError.of(field, "TEXT_REQUIRED", max));
+            return null;
+        }
+        return text;
+    }
+
+    static String optional(String field, String value, int max, List<FieldError> errors) {
+        String text = value == null ? null : value.strip();
+        if (text != null && text.length() > max) {
+            errors.add(FieldError.of(field, "TEXT_TOO_LONG", max));
+        }
+        return text == null || text.isEmpty() ? null : text;
+    }
+
+    static LocalDate date(String field, String value, boolean required, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(FieldError.of(field, "DATE_INVALID"));
+            }
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(FieldError.of(field, "DATE_INVALID"));
+            return null;
+        }
+    }
+}
