@@ -9,6 +9,7 @@ import cq.retirees.registry.Registry;
 import cq.retirees.spi.receiving.ReceivingRule;
 import io.helidon.config.Config;
 
+import javax.sql.DataSource;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -27,10 +28,11 @@ public final class HandoverModule {
     /**
      * Settings ({@code handover.*}): {@code publicity.minimum-days} (default 7), {@code concentration.minimum-count}
      * (default 20) and {@code concentration.minimum-share} (default 0.10). {@code districtRules} supplies the
-     * receiving rules of enabled district and zone plugins, asked afresh for every proposal run.
+     * receiving rules of enabled district and zone plugins, asked afresh for every proposal run; roster
+     * proposals read and write through {@code bulkDataSource} (plain JDBC).
      */
     public static HandoverModule create(Config config, PlatformServices platform, Registry registry,
-                                        Supplier<List<ReceivingRule>> districtRules) {
+                                        DataSource bulkDataSource, Supplier<List<ReceivingRule>> districtRules) {
         ConcentrationThresholds thresholds = new ConcentrationThresholds(
                 config.get("concentration.minimum-count").asLong().orElse(ConcentrationThresholds.DEFAULTS.minimumCount()),
                 config.get("concentration.minimum-share").asDouble()
@@ -39,7 +41,8 @@ public final class HandoverModule {
         if (publicityDays < 0) {
             throw new IllegalArgumentException("handover.publicity.minimum-days must not be negative");
         }
-        return new HandoverModule(new HandoverWiring(platform, registry, districtRules, thresholds, publicityDays));
+        return new HandoverModule(new HandoverWiring(platform, registry, bulkDataSource, districtRules, thresholds,
+                publicityDays));
     }
 
     public Handover handover() {

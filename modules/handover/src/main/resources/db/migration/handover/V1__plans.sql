@@ -93,7 +93,7 @@ CREATE TABLE handover.roster_entries (
     previous_area          text,
     previous_body_id       uuid,
     previous_reason_code   text,
-    proposed_at            timestamptz NOT NULL,
+    proposed_at            timestamptz NOT NULL DEFAULT now(),
     override_area          text,
     override_body_id       uuid,
     override_reason        text,

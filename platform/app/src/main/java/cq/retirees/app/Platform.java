@@ -40,6 +40,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,7 +78,8 @@ public final class Platform implements AutoCloseable {
     }
 
     public static Platform start(Config config) {
-        Clock clock = Clock.systemUTC();
+        // Instants are zone-free; dates ("today", publicity ends, "not in the future") are Chongqing's.
+        Clock clock = Clock.system(ZoneId.of(config.get("platform.time-zone").asString().orElse("Asia/Shanghai")));
         Path dataDirectory = Path.of(config.get("platform.data-dir").asString().orElse("data")).toAbsolutePath();
         PrometheusMeterRegistry meters = Meters.create();
         Database database = Database.open(DatabaseSettings.from(config.get("db"), dataDirectory),
@@ -101,7 +103,7 @@ public final class Platform implements AutoCloseable {
 
             RegistryModule registry = RegistryModule.create(config.get("registry"), services, database.dataSource());
             HandoverModule handover = HandoverModule.create(config.get("handover"), services, registry.registry(),
-                    List::of);
+                    database.dataSource(), List::of);
             HandoverSteps.connect(events, registry.registry());
             SecuritySettings securitySettings = SecuritySettings.from(config.get("security"),
                     config.get("platform.admin-password").asString().asOptional());

@@ -2,7 +2,6 @@ package cq.retirees.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import cq.retirees.app.Platform;
-import cq.retirees.infra.config.PlatformConfig;
 import cq.retirees.infra.http.Cursor;
 import cq.retirees.infra.http.Json;
 import cq.retirees.registry.demo.SyntheticEnterprise;
@@ -10,12 +9,8 @@ import cq.retirees.registry.demo.SyntheticRoster;
 import org.postgresql.PGConnection;
 
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.Reader;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +18,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,14 +42,10 @@ import java.util.function.IntFunction;
  */
 public final class RosterLoadBenchmark {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    private final BenchClient api;
 
-    private final String base;
-    private String token;
-
-    private RosterLoadBenchmark(String base) {
-        this.base = base;
+    private RosterLoadBenchmark(BenchClient api) {
+        this.api = api;
     }
 
     public static void main(String[] args) throws Exception {
@@ -63,26 +53,18 @@ public final class RosterLoadBenchmark {
         Path work = Files.createTempDirectory("retirees-bench");
         System.out.printf("benchmark: %,d rows, work directory %s, %d cores, JDK %s%n", rows, work,
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
-        Platform platform = Platform.start(PlatformConfig.load(Map.of(), Map.of(
-                "platform.data-dir", work.resolve("data").toString(),
-                "platform.admin-password", "bench-admin-password",
-                "server.port", "0", "server.host", "127.0.0.1")));
+        Platform platform = BenchClient.startPlatform(work);
         try {
-            new RosterLoadBenchmark("http://127.0.0.1:" + platform.port()).run(platform, work, rows);
+            new RosterLoadBenchmark(BenchClient.municipalAdmin(platform)).run(platform, work, rows);
         } finally {
             platform.close();
         }
     }
 
     private void run(Platform platform, Path work, int rows) throws Exception {
-        token = login("admin", "bench-admin-password");
-        send("POST", "/api/v1/admin/users", Json.bytes(Map.of("username", "sasac", "displayName", "bench",
-                "password", "bench-municipal-password", "roles", List.of("MUNICIPAL_ADMIN"))), "application/json");
-        token = login("sasac", "bench-municipal-password");
-
         SyntheticRoster roster = new SyntheticRoster(2017);
         SyntheticEnterprise enterprise = roster.enterprise(0);
-        JsonNode created = send("POST", "/api/v1/enterprises", Json.bytes(Map.of("creditCode", enterprise.creditCode(),
+        JsonNode created = api.send("POST", "/api/v1/enterprises", Json.bytes(Map.of("creditCode", enterprise.creditCode(),
                 "name", enterprise.name(), "category", enterprise.category(),
                 "insuredAreaCode", enterprise.insuredAreaCode(), "locationAreaCode", enterprise.locationAreaCode())),
                 "application/json");
@@ -105,8 +87,8 @@ public final class RosterLoadBenchmark {
 
         // 1. Import through the API, then the COPY floor on the same server.
         long importStart = System.nanoTime();
-        JsonNode accepted = sendFile("/api/v1/retirees/imports?enterpriseId=" + enterpriseId, csv);
-        JsonNode done = awaitImport(accepted.get("id").asText());
+        JsonNode accepted = api.sendFile("/api/v1/retirees/imports?enterpriseId=" + enterpriseId, csv);
+        JsonNode done = api.awaitImport(accepted.get("id").asText());
         double importSeconds = seconds(importStart);
         double copySeconds = copyFloor(platform, csv);
         System.out.printf("%n| roster import of %,d rows | seconds | rows/s |%n|---|---|---|%n", rows);
@@ -196,8 +178,7 @@ public final class RosterLoadBenchmark {
                 futures.add(pool.submit(() -> {
                     String target = path.apply(n);
                     long start = System.nanoTime();
-                    HttpResponse<byte[]> response = HTTP.send(request(target).GET().build(),
-                            HttpResponse.BodyHandlers.ofByteArray());
+                    HttpResponse<byte[]> response = api.get(target);
                     latencies[n] = (System.nanoTime() - start) / 1e6;
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException(target + " → " + response.statusCode());
@@ -210,54 +191,6 @@ public final class RosterLoadBenchmark {
             }
         }
         return latencies;
-    }
-
-    private JsonNode awaitImport(String id) throws Exception {
-        while (true) {
-            JsonNode progress = send("GET", "/api/v1/retirees/imports/" + id, null, null);
-            String status = progress.get("status").asText();
-            if (status.equals("COMPLETED")) {
-                return progress;
-            }
-            if (status.equals("FAILED")) {
-                throw new IllegalStateException("import failed: " + progress);
-            }
-            Thread.sleep(200);
-        }
-    }
-
-    private String login(String username, String password) throws Exception {
-        token = null;
-        return send("POST", "/api/v1/auth/login", Json.bytes(Map.of("username", username, "password", password)),
-                "application/json").get("token").asText();
-    }
-
-    private JsonNode sendFile(String path, Path file) throws Exception {
-        HttpResponse<byte[]> response = HTTP.send(request(path).header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        return Json.mapper().readTree(response.body());
-    }
-
-    private JsonNode send(String method, String path, byte[] body, String contentType) throws Exception {
-        HttpRequest.Builder request = request(path).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() >= 400) {
-            throw new IllegalStateException(method + " " + path + " → " + response.statusCode() + " "
-                    + new String(response.body(), StandardCharsets.UTF_8));
-        }
-        return Json.mapper().readTree(response.body());
-    }
-
-    private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(30));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return request;
     }
 
     private static String twoCharacters(String name) {

@@ -18,6 +18,7 @@ import io.helidon.dbclient.DbExecute;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +112,7 @@ public final class BatchRoutes implements ApiService {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid(FieldError.of("side", "KIND_UNKNOWN", Arrays.toString(SigningSide.values())));
         }
-        List<FieldError> errors = new java.util.ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         String signatory = Texts.required("signatory", draft.signatory(), Texts.MAX_NAME, errors);
         PlanRecords.refuse(errors);
         Actor actor = access.forSide(request, bp, side);

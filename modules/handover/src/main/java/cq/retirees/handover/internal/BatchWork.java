@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -102,10 +103,13 @@ final class BatchWork {
             for (UUID id : requested) {
                 RosterEntry entry = roster.byRetiree(tx, plan.id(), id).filter(e -> !e.removed())
                         .orElseThrow(() -> ApiException.unprocessable("RETIREE_NOT_ON_ROSTER", id.toString()));
+                if (entry.receivedOn() != null) {
+                    throw ApiException.conflict("RETIREE_ALREADY_RECEIVED");
+                }
                 if (entry.batchId() != null) {
                     throw ApiException.conflict("RETIREE_IN_OPEN_BATCH", id.toString(), entry.batchId().toString());
                 }
-                if (!entry.receivingArea().equals(area) || !java.util.Objects.equals(entry.receivingBodyId(), bodyId)) {
+                if (!entry.receivingArea().equals(area) || !Objects.equals(entry.receivingBodyId(), bodyId)) {
                     throw ApiException.unprocessable("RETIREE_RECEIVED_ELSEWHERE", id.toString());
                 }
             }
@@ -150,6 +154,10 @@ final class BatchWork {
         }
         if (!batch.open()) {
             throw ApiException.conflict("BATCH_NOT_OPEN", batch.state());
+        }
+        if (batch.enterpriseSignedAt() != null || batch.receivingSignedAt() != null) {
+            // the first signature covers the checklist as it stood; changing it would leave that signature stale
+            throw ApiException.conflict("BATCH_PARTLY_SIGNED");
         }
         batches.setItem(tx, batch.id(), item, status, note, actor.userId());
         audit.append(tx, AuditRecord.of(actor, address, "HANDOVER_ITEM_UPDATED", "handover-batch", batch.id(),

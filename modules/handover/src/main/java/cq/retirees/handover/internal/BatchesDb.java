@@ -7,6 +7,7 @@ import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 
 import java.sql.Date;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,7 +49,7 @@ final class BatchesDb {
             return rows.map(r -> new BatchItem(HandoverItem.valueOf(Rows.string(r, "item")),
                             ItemStatus.valueOf(Rows.string(r, "status")), Rows.string(r, "note"),
                             Rows.instant(r, "updated_at")))
-                    .sorted(java.util.Comparator.comparing(BatchItem::item)).toList();
+                    .sorted(Comparator.comparing(BatchItem::item)).toList();
         }
     }
 

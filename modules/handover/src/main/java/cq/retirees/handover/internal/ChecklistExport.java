@@ -30,7 +30,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The handover checklist (交接清单) of a plan or one batch, as CSV (UTF-8 with a byte-order mark, so spreadsheets
@@ -70,12 +72,12 @@ final class ChecklistExport {
         if (batchId != null && visibleBatches.isEmpty()) {
             throw ApiException.notFound("NOT_FOUND", "handover-batch");
         }
-        java.util.Set<UUID> batchIds = visibleBatches.stream().map(Batch::id).collect(java.util.stream.Collectors.toSet());
+        Set<UUID> batchIds = visibleBatches.stream().map(Batch::id).collect(Collectors.toSet());
         List<RosterEntry> entries = new ArrayList<>();
         roster.forEach(db, plan.id(), batchId, e -> {
             if (!e.removed() && (wholePlan || (e.batchId() != null && batchIds.contains(e.batchId()))
-                    || (e.batchId() == null && (e.receivingBodyId() == null ? scope.coversArea(e.receivingArea())
-                            : scope.coversReceivingBody(e.receivingBodyId(), e.receivingArea()))))) {
+                    || (e.batchId() == null && PlanAccess.coversReceiving(scope, e.receivingArea(),
+                            e.receivingBodyId())))) {
                 entries.add(e);
             }
         });

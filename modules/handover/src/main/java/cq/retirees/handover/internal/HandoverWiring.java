@@ -8,6 +8,7 @@ import cq.retirees.registry.Registry;
 import cq.retirees.registry.events.RetireeDied;
 import cq.retirees.spi.receiving.ReceivingRule;
 
+import javax.sql.DataSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,8 +20,9 @@ public final class HandoverWiring {
     private final Handover handover;
     private final List<ApiService> services;
 
-    public HandoverWiring(PlatformServices platform, Registry registry, Supplier<List<ReceivingRule>> districtRules,
-                          ConcentrationThresholds thresholds, int publicityMinimumDays) {
+    public HandoverWiring(PlatformServices platform, Registry registry, DataSource bulkDataSource,
+                          Supplier<List<ReceivingRule>> districtRules, ConcentrationThresholds thresholds,
+                          int publicityMinimumDays) {
         PlansDb plans = new PlansDb();
         PlanRecordsDb records = new PlanRecordsDb();
         RosterDb roster = new RosterDb();
@@ -36,7 +38,7 @@ public final class HandoverWiring {
                 new PlanRoutes(platform, registry, plans, records, access, lifecycle,
                         new PlanRecords(plans, records, platform.audit(), platform.clock()), views),
                 new RosterRoutes(platform, plans, roster, access,
-                        new RosterProposal(registry, plans, roster, rules, platform.audit()),
+                        new RosterProposal(registry, bulkDataSource, new ProposalStore(), rules, platform.audit()),
                         new RosterChanges(roster, registry, platform.audit()), views),
                 new BatchRoutes(platform, plans, batches, access,
                         new BatchWork(batches, roster, registry, platform.audit(), platform.outbox()), views,
@@ -53,8 +55,8 @@ public final class HandoverWiring {
                 return plans.activeOf(platform.db().execute(), enterpriseId).map(HandoverWiring::published);
             }
         };
-        platform.events().subscribe(RetireeDied.class, died -> new DeathsOnRosters(platform.transactions(), roster)
-                .record(died));
+        DeathsOnRosters deaths = new DeathsOnRosters(platform.transactions(), roster);
+        platform.events().subscribe(RetireeDied.class, deaths::record);
     }
 
     public Handover handover() {

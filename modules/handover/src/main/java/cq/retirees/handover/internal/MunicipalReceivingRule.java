@@ -3,8 +3,8 @@ package cq.retirees.handover.internal;
 import cq.retirees.kernel.AreaCode;
 import cq.retirees.spi.receiving.EnterpriseFacts;
 import cq.retirees.spi.receiving.ReceivingBodyFacts;
-import cq.retirees.spi.receiving.ReceivingProposal;
 import cq.retirees.spi.receiving.ReceivingProposal.Alternative;
+import cq.retirees.spi.receiving.ReceivingProposal;
 import cq.retirees.spi.receiving.ReceivingRule;
 import cq.retirees.spi.receiving.RetireeFacts;
 import cq.retirees.spi.receiving.RosterContext;
@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The municipal default (DOMAIN.md §5.1, "以企业参保地为主，兼顾企业所在地、退休人员集中居住地"): the insured area
@@ -73,7 +74,7 @@ final class MunicipalReceivingRule implements ReceivingRule {
             area = residence != null ? residence : retiree.residenceArea();
             reason = "RESIDENCE_AREA";
         }
-        if (insured == null) {
+        if (insured == null && retiree.insuredArea() != null) {
             alternatives.add(new Alternative(retiree.insuredArea(), "INSURED_AREA_NOT_IN_FORCE"));
         }
         Body body = body(retiree, area, roster);
@@ -87,7 +88,7 @@ final class MunicipalReceivingRule implements ReceivingRule {
         }
     }
 
-    private record Body(java.util.UUID id, String reason) {
+    private record Body(UUID id, String reason) {
     }
 
     private static Body body(RetireeFacts retiree, AreaCode area, RosterContext roster) {

@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -142,6 +143,14 @@ public final class PetitionRoutes implements ApiService {
             errors.add(FieldError.of("handlingNote", "TEXT_REQUIRED", Texts.MAX_TEXT));
         }
         PlanRecords.refuse(errors);
+        if (status.equals(current.status()) && unit.equals(current.responsibleUnit())
+                && Objects.equals(note, current.handlingNote())) {
+            if (current.version() != expected) {
+                throw Versions.stale();
+            }
+            Responses.okVersioned(response, views.petition(current, Language.of(request)), current.version());
+            return; // nothing to change, nothing to audit
+        }
         Petition changed = platform.transactions().inTransaction(tx -> {
             if (!petitions.update(tx, current.id(), expected, status, unit, note)) {
                 throw Versions.stale();

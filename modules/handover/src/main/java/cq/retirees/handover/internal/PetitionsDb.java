@@ -43,7 +43,7 @@ final class PetitionsDb {
         try (Stream<DbRow> rows = db.query("SELECT t.* FROM handover.petitions t JOIN handover.plans p ON p.id = t.plan_id"
                         + " WHERE t.id > ?::uuid"
                         + " AND (? OR p.enterprise_id = ANY(?::uuid[]) OR EXISTS (SELECT 1 FROM handover.roster_entries r"
-                        + "      WHERE r.plan_id = p.id AND r.receiving_area = ANY(?::text[])))"
+                        + "      WHERE r.plan_id = p.id AND r.removed_code IS NULL AND r.receiving_area = ANY(?::text[])))"
                         + " AND (?::uuid IS NULL OR t.plan_id = ?::uuid) AND (?::text IS NULL OR t.status = ?)"
                         + " ORDER BY t.id LIMIT ?",
                 afterId, scope.citywide(), scope.enterprises(), scope.areas(), planId, planId, status, status, fetch)) {

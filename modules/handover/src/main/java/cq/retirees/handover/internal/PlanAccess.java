@@ -2,11 +2,13 @@ package cq.retirees.handover.internal;
 
 import cq.retirees.infra.PlatformServices;
 import cq.retirees.infra.security.Access;
+import cq.retirees.kernel.AreaCode;
 import cq.retirees.kernel.access.Actor;
 import cq.retirees.kernel.access.Role;
 import cq.retirees.kernel.access.Scope;
 import io.helidon.webserver.http.ServerRequest;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -54,7 +56,7 @@ final class PlanAccess {
 
     /** A batch with its plan, if the caller may see the batch; otherwise 404. */
     BatchInPlan visibleBatch(ServerRequest request, UUID batchId) {
-        java.util.Optional<BatchInPlan> found = batches.byId(platform.db().execute(), batchId)
+        Optional<BatchInPlan> found = batches.byId(platform.db().execute(), batchId)
                 .map(b -> new BatchInPlan(b, plans.byId(platform.db().execute(), b.planId()).orElseThrow()));
         return platform.access().visible(request, found,
                 (scope, bp) -> wholePlan(scope, bp.plan()) || coversBatch(scope, bp.batch()), "handover-batch",
@@ -65,10 +67,18 @@ final class PlanAccess {
     }
 
     static boolean coversBatch(Scope scope, Batch batch) {
-        if (batch.receivingBodyId() == null) {
-            return scope.coversArea(batch.receivingArea()) && (scope.citywide() || scope.receivingBodies().isEmpty());
+        return coversReceiving(scope, batch.receivingArea(), batch.receivingBodyId());
+    }
+
+    /**
+     * Whether the scope covers what is received in {@code area} by {@code bodyId}; without a body (the district
+     * still assigns one), only callers not narrowed to particular bodies are covered.
+     */
+    static boolean coversReceiving(Scope scope, AreaCode area, UUID bodyId) {
+        if (bodyId == null) {
+            return scope.coversArea(area) && (scope.citywide() || scope.receivingBodies().isEmpty());
         }
-        return scope.coversReceivingBody(batch.receivingBodyId(), batch.receivingArea());
+        return scope.coversReceivingBody(bodyId, area);
     }
 
     /** The caller, if they may sign (or work on) the batch for {@code side}; otherwise 403, audited. */

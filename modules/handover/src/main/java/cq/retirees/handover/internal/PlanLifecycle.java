@@ -17,6 +17,7 @@ import io.helidon.dbclient.DbExecute;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -65,7 +66,7 @@ final class PlanLifecycle {
         PlanState to = target(request.to());
         String reason = request.reason() == null ? null : request.reason().strip();
         if (reason != null && reason.length() > MAX_TEXT) {
-            throw ApiException.invalid(FieldError.of("reason", "REASON_REQUIRED", MAX_TEXT));
+            throw ApiException.invalid(FieldError.of("reason", "TEXT_TOO_LONG", MAX_TEXT));
         }
         if (plan.version() != expectedVersion) {
             throw Versions.stale();
@@ -74,14 +75,19 @@ final class PlanLifecycle {
             throw ApiException.conflict("PLAN_TRANSITION_NOT_ALLOWED", plan.state().name(), to.name());
         }
         LocalDate today = LocalDate.now(clock);
-        PublicityPeriod publicity = null;
-        if (to == PlanState.PUBLICITY) {
-            publicity = PublicityPeriod.starting(today, request.publicityEndsOn(), publicityMinimumDays);
-        }
         if (to == PlanState.WITHDRAWN && (reason == null || reason.isEmpty())) {
             throw ApiException.invalid(FieldError.of("reason", "REASON_REQUIRED", MAX_TEXT));
         }
-        refuseIfGuarded(guards(tx, plan, to, today));
+        List<Guard> failed = new ArrayList<>(guards(tx, plan, to, today));
+        PublicityPeriod publicity = null;
+        if (to == PlanState.PUBLICITY) {
+            publicity = PublicityPeriod.starting(today, request.publicityEndsOn(), publicityMinimumDays);
+            if (publicity.tooShort(publicityMinimumDays)) {
+                failed.add(Guard.of(422, "PUBLICITY_TOO_SHORT", publicityMinimumDays,
+                        today.plusDays(publicityMinimumDays).toString()));
+            }
+        }
+        refuseIfGuarded(failed);
 
         plans.moveTo(tx, plan, to, publicity == null ? null : publicity.startsOn(),
                 publicity == null ? null : publicity.endsOn(), reason, actor.userId());
@@ -191,7 +197,7 @@ final class PlanLifecycle {
         try {
             return PlanState.valueOf(String.valueOf(to));
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(FieldError.of("to", "KIND_UNKNOWN", java.util.Arrays.toString(PlanState.values())));
+            throw ApiException.invalid(FieldError.of("to", "KIND_UNKNOWN", Arrays.toString(PlanState.values())));
         }
     }
 

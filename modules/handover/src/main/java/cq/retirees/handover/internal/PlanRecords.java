@@ -91,7 +91,7 @@ final class PlanRecords {
         audit.append(tx, AuditRecord.of(actor, address, "CONSULTATION_RECORDED", "handover-plan", plan.id(),
                 Outcome.SUCCESS, Map.of("consultation", consultation.id().toString(),
                         "withRepresentatives", String.valueOf(consultation.withRepresentatives()))));
-        return consultation;
+        return records.consultation(tx, consultation.id()).orElseThrow();
     }
 
     Objection raiseObjection(DbExecute tx, Actor actor, String address, Plan plan, ObjectionDraft draft) {
@@ -122,6 +122,13 @@ final class PlanRecords {
         List<FieldError> errors = new ArrayList<>();
         String answer = Texts.required("answer", draft.answer(), Texts.MAX_TEXT, errors);
         refuse(errors);
+        if (objection.version() != expectedVersion) {
+            throw Versions.stale();
+        }
+        if (objection.answered()) {
+            // an answer given during publicity is part of the public record: it is not rewritten
+            throw ApiException.conflict("OBJECTION_ALREADY_ANSWERED", objection.answeredOn().toString());
+        }
         if (!records.answer(tx, objection.id(), expectedVersion, answer, LocalDate.now(clock), actor.userId())) {
             throw Versions.stale();
         }

@@ -9,6 +9,7 @@ import io.helidon.dbclient.DbRow;
 
 import java.io.UncheckedIOException;
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,15 +35,21 @@ final class PlanRecordsDb {
     List<Consultation> consultations(DbExecute db, UUID planId) {
         try (Stream<DbRow> rows = db.query("SELECT * FROM handover.consultations WHERE plan_id = ?::uuid"
                 + " ORDER BY held_on, recorded_at", planId)) {
-            return rows.map(r -> {
-                try {
-                    return new Consultation(Rows.uuid(r, "id"), planId, Rows.date(r, "held_on"),
-                            Json.mapper().readValue(Rows.string(r, "participants"), PARTICIPANTS),
-                            Rows.string(r, "minutes"), Rows.uuid(r, "recorded_by"), Rows.instant(r, "recorded_at"));
-                } catch (JsonProcessingException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toList();
+            return rows.map(PlanRecordsDb::consultation).toList();
+        }
+    }
+
+    Optional<Consultation> consultation(DbExecute db, UUID id) {
+        return db.get("SELECT * FROM handover.consultations WHERE id = ?::uuid", id).map(PlanRecordsDb::consultation);
+    }
+
+    private static Consultation consultation(DbRow r) {
+        try {
+            return new Consultation(Rows.uuid(r, "id"), Rows.uuid(r, "plan_id"), Rows.date(r, "held_on"),
+                    Json.mapper().readValue(Rows.string(r, "participants"), PARTICIPANTS), Rows.string(r, "minutes"),
+                    Rows.uuid(r, "recorded_by"), Rows.instant(r, "recorded_at"));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -65,7 +72,7 @@ final class PlanRecordsDb {
     }
 
     /** False when the version has moved on. */
-    boolean answer(DbExecute tx, UUID id, long expectedVersion, String answer, java.time.LocalDate on, UUID by) {
+    boolean answer(DbExecute tx, UUID id, long expectedVersion, String answer, LocalDate on, UUID by) {
         return tx.dml("UPDATE handover.objections SET answer = ?, answered_on = ?, answered_by = ?::uuid,"
                         + " version = version + 1 WHERE id = ?::uuid AND version = ?", answer, Date.valueOf(on), by, id,
                 expectedVersion) == 1;

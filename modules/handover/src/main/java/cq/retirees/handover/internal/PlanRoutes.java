@@ -2,6 +2,8 @@ package cq.retirees.handover.internal;
 
 import cq.retirees.handover.PlanState;
 import cq.retirees.infra.PlatformServices;
+import cq.retirees.infra.audit.AuditRecord;
+import cq.retirees.infra.audit.Outcome;
 import cq.retirees.infra.http.ApiException;
 import cq.retirees.infra.http.ApiRoute;
 import cq.retirees.infra.http.ApiService;
@@ -24,6 +26,8 @@ import io.helidon.dbclient.DbExecute;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -111,9 +115,8 @@ public final class PlanRoutes implements ApiService {
                 throw ApiException.conflict("ACTIVE_PLAN_EXISTS",
                         plans.activeOf(tx, enterpriseId).map(p -> p.id().toString()).orElse(""));
             }
-            platform.audit().append(tx, cq.retirees.infra.audit.AuditRecord.of(actor, ClientAddress.of(request),
-                    "PLAN_CREATED", "handover-plan", id, cq.retirees.infra.audit.Outcome.SUCCESS,
-                    Map.of("enterprise", enterpriseId.toString())));
+            platform.audit().append(tx, AuditRecord.of(actor, ClientAddress.of(request), "PLAN_CREATED",
+                    "handover-plan", id, Outcome.SUCCESS, Map.of("enterprise", enterpriseId.toString())));
             Plan plan = plans.byId(tx, id).orElseThrow();
             return Reply.created(views.plan(tx, plan, language), "/api/v1/handover-plans/" + id, plan.version());
         });
@@ -132,8 +135,8 @@ public final class PlanRoutes implements ApiService {
         Actor actor = Access.actor(request);
         long expected = Versions.expected(request);
         TransitionDraft draft = platform.bodies().read(request, TransitionDraft.class);
-        List<FieldError> errors = new java.util.ArrayList<>();
-        java.time.LocalDate publicityEnds = Texts.date("publicityEndsOn", draft.publicityEndsOn(), false, errors);
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate publicityEnds = Texts.date("publicityEndsOn", draft.publicityEndsOn(), false, errors);
         PlanRecords.refuse(errors);
         Plan changed = platform.transactions().inTransaction(tx -> lifecycle.transition(tx, actor,
                 ClientAddress.of(request), locked(tx, id), expected,

@@ -11,6 +11,7 @@ import io.helidon.dbclient.DbRow;
 
 import java.io.UncheckedIOException;
 import java.sql.Date;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +49,7 @@ final class PlansDb {
         String stateName = state == null ? null : state.name();
         try (Stream<DbRow> rows = db.query("SELECT p.* FROM handover.plans p WHERE p.id > ?::uuid"
                         + " AND (? OR p.enterprise_id = ANY(?::uuid[]) OR EXISTS (SELECT 1 FROM handover.roster_entries r"
-                        + "      WHERE r.plan_id = p.id AND r.receiving_area = ANY(?::text[])))"
+                        + "      WHERE r.plan_id = p.id AND r.removed_code IS NULL AND r.receiving_area = ANY(?::text[])))"
                         + " AND (?::uuid IS NULL OR p.enterprise_id = ?::uuid) AND (?::text IS NULL OR p.state = ?)"
                         + " ORDER BY p.id LIMIT ?",
                 afterId, scope.citywide(), scope.enterprises(), scope.areas(), enterpriseId, enterpriseId,
@@ -106,7 +107,7 @@ final class PlansDb {
         }
     }
 
-    record Transition(String from, String to, String reason, UUID changedBy, java.time.Instant changedAt) {
+    record Transition(String from, String to, String reason, UUID changedBy, Instant changedAt) {
     }
 
     static String areasLiteral(Set<AreaCode> areas) {

@@ -1,7 +1,5 @@
 package cq.retirees.handover.internal;
 
-import cq.retirees.infra.http.ApiException;
-
 import java.time.LocalDate;
 
 /**
@@ -10,15 +8,13 @@ import java.time.LocalDate;
  */
 record PublicityPeriod(LocalDate startsOn, LocalDate endsOn) {
 
+    /** From today to the requested end, or to the earliest end the minimum allows when none is requested. */
     static PublicityPeriod starting(LocalDate today, LocalDate requestedEnd, int minimumDays) {
-        LocalDate earliestEnd = today.plusDays(minimumDays);
-        if (requestedEnd == null) {
-            return new PublicityPeriod(today, earliestEnd);
-        }
-        if (requestedEnd.isBefore(earliestEnd)) {
-            throw ApiException.unprocessable("PUBLICITY_TOO_SHORT", minimumDays, earliestEnd.toString());
-        }
-        return new PublicityPeriod(today, requestedEnd);
+        return new PublicityPeriod(today, requestedEnd == null ? today.plusDays(minimumDays) : requestedEnd);
+    }
+
+    boolean tooShort(int minimumDays) {
+        return endsOn.isBefore(startsOn.plusDays(minimumDays));
     }
 
     static boolean over(LocalDate endsOn, LocalDate today) {

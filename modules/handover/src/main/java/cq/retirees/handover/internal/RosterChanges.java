@@ -18,6 +18,7 @@ import io.helidon.dbclient.DbExecute;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -52,6 +53,11 @@ final class RosterChanges {
         if (!ACTIONS.contains(action)) {
             throw ApiException.invalid(FieldError.of("action", "KIND_UNKNOWN", ACTIONS));
         }
+        if (!action.equals("REMOVE")) {
+            requireRosterOpen(plan);
+        } else if (!plan.state().active()) {
+            throw ApiException.conflict("PLAN_STATE_FORBIDS", plan.state().name());
+        }
         List<FieldError> errors = new ArrayList<>();
         String reason = action.equals("CLEAR_OVERRIDE") || action.equals("RESTORE")
                 ? Texts.optional("reason", draft.reason(), Texts.MAX_TEXT, errors)
@@ -74,20 +80,14 @@ final class RosterChanges {
         boolean applied;
         switch (action) {
             case "OVERRIDE", "CLEAR_OVERRIDE" -> {
-                requireRosterOpen(plan);
                 if (entry.removed()) {
                     throw ApiException.conflict("ROSTER_ENTRY_REMOVED");
                 }
                 applied = roster.override(tx, entry, expectedVersion, area, body, reason, actor.userId());
-                if (area != null) {
-                    detail.put("from", entry.proposedArea().value());
-                    detail.put("to", area.value());
-                }
+                detail.put("from", entry.receivingArea().value());
+                detail.put("to", area != null ? area.value() : entry.proposedArea().value());
             }
             case "REMOVE" -> {
-                if (!plan.state().active()) {
-                    throw ApiException.conflict("PLAN_STATE_FORBIDS", plan.state().name());
-                }
                 if (entry.receivedOn() != null) {
                     throw ApiException.conflict("RETIREE_ALREADY_RECEIVED");
                 }
@@ -97,7 +97,6 @@ final class RosterChanges {
                 applied = roster.setRemoval(tx, entry, expectedVersion, "REMOVED_WITH_REASON", reason);
             }
             default -> {
-                requireRosterOpen(plan);
                 if (!entry.removedByHand()) {
                     throw ApiException.conflict("ROSTER_ENTRY_NOT_REMOVED_BY_HAND");
                 }
@@ -162,7 +161,7 @@ final class RosterChanges {
         }
         try {
             UUID id = UUID.fromString(value);
-            java.util.Optional<ReceivingBody> body = registry.receivingBody(id);
+            Optional<ReceivingBody> body = registry.receivingBody(id);
             if (body.isEmpty() || (area != null && !body.get().areaCode().equals(area))) {
                 errors.add(FieldError.of("receivingBodyId", "BODY_NOT_IN_AREA"));
             }

@@ -8,8 +8,6 @@ import io.helidon.dbclient.DbRow;
 
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,19 +16,6 @@ import java.util.stream.Stream;
 
 /** Roster entries in {@code handover.roster_entries}. */
 final class RosterDb {
-
-    /** A proposal to write: one row of the parallel arrays {@link #writeProposals} binds. */
-    record ProposalRow(UUID retireeId, String name, AreaCode residenceArea, String residenceStreet, AreaCode area,
-                       UUID bodyId, String reasonCode, String bodyReasonCode, String ruleId, String alternatives,
-                       AreaCode previousArea, UUID previousBodyId, String previousReasonCode) {
-    }
-
-    List<RosterEntry> all(DbExecute db, UUID planId) {
-        try (Stream<DbRow> rows = db.query("SELECT * FROM handover.roster_entries WHERE plan_id = ?::uuid"
-                + " ORDER BY retiree_id", planId)) {
-            return rows.map(RosterDb::entry).toList();
-        }
-    }
 
     void forEach(DbExecute db, UUID planId, UUID batchId, Consumer<RosterEntry> each) {
         try (Stream<DbRow> rows = db.query("SELECT * FROM handover.roster_entries WHERE plan_id = ?::uuid"
@@ -45,67 +30,47 @@ final class RosterDb {
                 planId, retireeId).map(RosterDb::entry);
     }
 
-    /** A keyset page by retiree id; {@code area} narrows to entries received there. */
-    List<RosterEntry> page(DbExecute db, UUID planId, String areas, boolean citywideOrEnterprise, UUID afterId,
-                           int fetch) {
+    /**
+     * A keyset page by retiree id: the whole roster, or ({@code wholePlan} false) the entries received in the
+     * scope's areas, and by its receiving bodies when it is narrowed to some.
+     */
+    List<RosterEntry> page(DbExecute db, UUID planId, PlanScope scope, boolean wholePlan, UUID afterId, int fetch) {
         try (Stream<DbRow> rows = db.query("SELECT * FROM handover.roster_entries WHERE plan_id = ?::uuid"
-                        + " AND retiree_id > ?::uuid AND (? OR receiving_area = ANY(?::text[]))"
-                        + " ORDER BY retiree_id LIMIT ?", planId, afterId, citywideOrEnterprise, areas, fetch)) {
+                        + " AND retiree_id > ?::uuid AND (? OR (receiving_area = ANY(?::text[])"
+                        + "      AND (NOT ? OR receiving_body_id = ANY(?::uuid[]))"
+                        + "      AND (receiving_body_id IS NOT NULL OR NOT ?)))"
+                        + " ORDER BY retiree_id LIMIT ?", planId, afterId, wholePlan, scope.areas(),
+                scope.narrowedToBodies(), scope.receivingBodies(), scope.narrowedToBodies(), fetch)) {
             return rows.map(RosterDb::entry).toList();
         }
     }
 
     /**
-     * Writes proposals in one statement: new retirees are added, known ones get the new proposal while their
-     * override, exception, removal by hand and batch stay as they were.
+     * Takes a deceased retiree off the rosters of active plans and out of open batches; a batch left without anyone
+     * is cancelled, so that it does not hold up its plan.
      */
-    void writeProposals(DbExecute tx, UUID planId, List<ProposalRow> proposals) {
-        if (proposals.isEmpty()) {
-            return;
-        }
-        tx.dml("INSERT INTO handover.roster_entries (plan_id, retiree_id, retiree_name, residence_area,"
-                        + " residence_street, proposed_area, proposed_body_id, reason_code, body_reason_code, rule_id,"
-                        + " alternatives, previous_area, previous_body_id, previous_reason_code, proposed_at)"
-                        + " SELECT ?::uuid, t.*, now() FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[],"
-                        + " ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[]) AS t"
-                        + " ON CONFLICT (plan_id, retiree_id) DO UPDATE SET retiree_name = excluded.retiree_name,"
-                        + " residence_area = excluded.residence_area, residence_street = excluded.residence_street,"
-                        + " proposed_area = excluded.proposed_area, proposed_body_id = excluded.proposed_body_id,"
-                        + " reason_code = excluded.reason_code, body_reason_code = excluded.body_reason_code,"
-                        + " rule_id = excluded.rule_id, alternatives = excluded.alternatives,"
-                        + " previous_area = excluded.previous_area, previous_body_id = excluded.previous_body_id,"
-                        + " previous_reason_code = excluded.previous_reason_code, proposed_at = excluded.proposed_at,"
-                        + " version = roster_entries.version + 1,"
-                        + " removed_code = CASE WHEN roster_entries.removed_code = 'REMOVED_WITH_REASON'"
-                        + "     THEN roster_entries.removed_code END,"
-                        + " removed_reason = CASE WHEN roster_entries.removed_code = 'REMOVED_WITH_REASON'"
-                        + "     THEN roster_entries.removed_reason END",
-                planId, column(proposals, ProposalRow::retireeId), column(proposals, ProposalRow::name),
-                column(proposals, p -> p.residenceArea().value()), column(proposals, ProposalRow::residenceStreet),
-                column(proposals, p -> p.area().value()), column(proposals, ProposalRow::bodyId),
-                column(proposals, ProposalRow::reasonCode), column(proposals, ProposalRow::bodyReasonCode),
-                column(proposals, ProposalRow::ruleId), column(proposals, ProposalRow::alternatives),
-                column(proposals, p -> p.previousArea() == null ? null : p.previousArea().value()),
-                column(proposals, ProposalRow::previousBodyId), column(proposals, ProposalRow::previousReasonCode));
-    }
-
-    /** Takes retirees who are no longer eligible off the roster, with a code saying why. */
-    void removeAutomatically(DbExecute tx, UUID planId, Collection<UUID> retireeIds, String code, String reason) {
-        if (retireeIds.isEmpty()) {
-            return;
-        }
-        tx.dml("UPDATE handover.roster_entries SET removed_code = ?, removed_reason = ?, version = version + 1"
-                        + " WHERE plan_id = ?::uuid"
-                        + " AND retiree_id = ANY(?::uuid[]) AND removed_code IS NULL AND received_on IS NULL",
-                code, reason, planId, PgArrays.literal(retireeIds));
-    }
-
-    /** Takes a deceased retiree off the rosters of active plans and out of open batches. */
     void removeDeceased(DbExecute tx, UUID retireeId) {
+        List<UUID> batches;
+        try (Stream<DbRow> rows = tx.query("SELECT r.batch_id FROM handover.roster_entries r"
+                + " JOIN handover.batches b ON b.id = r.batch_id WHERE r.retiree_id = ?::uuid AND b.state = 'OPEN'",
+                retireeId)) {
+            batches = rows.map(r -> Rows.uuid(r, "batch_id")).toList();
+        }
         tx.dml("UPDATE handover.roster_entries r SET removed_code = 'DECEASED', removed_reason = 'deceased',"
                 + " batch_id = NULL, version = r.version + 1 FROM handover.plans p WHERE p.id = r.plan_id"
                 + " AND p.state NOT IN ('COMPLETED', 'WITHDRAWN') AND r.retiree_id = ?::uuid AND r.received_on IS NULL"
                 + " AND r.removed_code IS NULL", retireeId);
+        for (UUID batch : batches) {
+            tx.dml("UPDATE handover.batches b SET state = 'CANCELLED', version = b.version + 1 WHERE b.id = ?::uuid"
+                    + " AND b.state = 'OPEN' AND NOT EXISTS (SELECT 1 FROM handover.roster_entries r"
+                    + " WHERE r.batch_id = b.id AND r.removed_code IS NULL)", batch);
+        }
+    }
+
+    /** False when the plan already has an exception for this retiree. */
+    boolean insertCadreException(DbExecute tx, UUID planId, UUID retireeId, String reason, UUID by) {
+        return tx.dml("INSERT INTO handover.cadre_exceptions (plan_id, retiree_id, reason, recorded_by)"
+                + " VALUES (?::uuid, ?::uuid, ?, ?::uuid) ON CONFLICT DO NOTHING", planId, retireeId, reason, by) == 1;
     }
 
     /** False when the entry's version has moved on. */
@@ -125,27 +90,6 @@ final class RosterDb {
                 code, reason, entry.planId(), entry.retireeId(), expectedVersion) == 1;
     }
 
-    /** False when the plan already has an exception for this retiree. */
-    boolean insertCadreException(DbExecute tx, UUID planId, UUID retireeId, String reason, UUID by) {
-        return tx.dml("INSERT INTO handover.cadre_exceptions (plan_id, retiree_id, reason, recorded_by)"
-                + " VALUES (?::uuid, ?::uuid, ?, ?::uuid) ON CONFLICT DO NOTHING", planId, retireeId, reason, by) == 1;
-    }
-
-    java.util.Map<UUID, String> cadreExceptions(DbExecute db, UUID planId) {
-        try (Stream<DbRow> rows = db.query("SELECT retiree_id, reason FROM handover.cadre_exceptions"
-                + " WHERE plan_id = ?::uuid", planId)) {
-            return rows.collect(java.util.stream.Collectors.toMap(r -> Rows.uuid(r, "retiree_id"),
-                    r -> Rows.string(r, "reason")));
-        }
-    }
-
-    /** Copies the plan's cadre exceptions onto the entries they let in. */
-    void markCadreExceptions(DbExecute tx, UUID planId) {
-        tx.dml("UPDATE handover.roster_entries r SET cadre_exception_reason = e.reason FROM handover.cadre_exceptions e"
-                + " WHERE r.plan_id = ?::uuid AND e.plan_id = r.plan_id AND e.retiree_id = r.retiree_id"
-                + " AND r.cadre_exception_reason IS DISTINCT FROM e.reason", planId);
-    }
-
     /** Roster entries ready for a batch: on the roster, not in a batch, received in that area (and body). */
     List<UUID> unbatched(DbExecute db, UUID planId, AreaCode area, UUID bodyId) {
         try (Stream<DbRow> rows = db.query("SELECT retiree_id FROM handover.roster_entries WHERE plan_id = ?::uuid"
@@ -157,9 +101,10 @@ final class RosterDb {
     }
 
     int assignBatch(DbExecute tx, UUID planId, UUID batchId, List<UUID> retireeIds) {
-        return (int) tx.dml("UPDATE handover.roster_entries SET batch_id = ?::uuid WHERE plan_id = ?::uuid"
-                        + " AND retiree_id = ANY(?::uuid[]) AND batch_id IS NULL AND removed_code IS NULL",
-                batchId, planId, PgArrays.literal(retireeIds));
+        return (int) tx.dml("UPDATE handover.roster_entries r SET batch_id = ?::uuid FROM unnest(?::uuid[]) AS m(id)"
+                        + " WHERE r.plan_id = ?::uuid AND r.retiree_id = m.id AND r.batch_id IS NULL"
+                        + " AND r.removed_code IS NULL",
+                batchId, PgArrays.literal(retireeIds), planId);
     }
 
     List<UUID> markReceived(DbExecute tx, UUID batchId, LocalDate on) {
@@ -198,14 +143,6 @@ final class RosterDb {
         long notReceived() {
             return onRoster - received;
         }
-    }
-
-    private static <T> String column(List<ProposalRow> rows, java.util.function.Function<ProposalRow, T> value) {
-        List<Object> values = new ArrayList<>(rows.size());
-        for (ProposalRow row : rows) {
-            values.add(value.apply(row));
-        }
-        return PgArrays.ordered(values);
     }
 
     static RosterEntry entry(DbRow r) {

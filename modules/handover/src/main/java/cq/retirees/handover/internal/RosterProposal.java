@@ -3,6 +3,7 @@ package cq.retirees.handover.internal;
 import cq.retirees.infra.audit.AuditRecord;
 import cq.retirees.infra.audit.AuditTrail;
 import cq.retirees.infra.audit.Outcome;
+import cq.retirees.infra.http.ApiException;
 import cq.retirees.kernel.AreaCode;
 import cq.retirees.kernel.access.Actor;
 import cq.retirees.registry.Enterprise;
@@ -16,23 +17,30 @@ import cq.retirees.spi.receiving.ReceivingBodyFacts;
 import cq.retirees.spi.receiving.ReceivingProposal;
 import cq.retirees.spi.receiving.RetireeFacts;
 import cq.retirees.spi.receiving.RosterContext;
-import io.helidon.dbclient.DbExecute;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Proposes the roster (ProposeRoster): every retiree of the enterprise who is still to be handed over gets a
  * receiving area and body from the rule chain. Retired cadres stay out unless the plan records an exception; the
- * deceased and those already received stay out. Proposing again keeps overrides and removals by hand, and records
- * for each retiree whose proposal changed what it was before.
+ * deceased and those already received stay out. Proposing again keeps overrides and removals by hand, writes only
+ * what changed, and records for each retiree whose proposal changed what it was before. One transaction: the plan
+ * locked, the roster written, the run audited.
  */
 final class RosterProposal {
 
@@ -43,110 +51,153 @@ final class RosterProposal {
     }
 
     private final Registry registry;
-    private final PlansDb plans;
-    private final RosterDb roster;
+    private final DataSource dataSource;
+    private final ProposalStore store;
     private final ReceivingRules rules;
     private final AuditTrail audit;
 
-    RosterProposal(Registry registry, PlansDb plans, RosterDb roster, ReceivingRules rules, AuditTrail audit) {
+    RosterProposal(Registry registry, DataSource dataSource, ProposalStore store, ReceivingRules rules,
+                   AuditTrail audit) {
         this.registry = registry;
-        this.plans = plans;
-        this.roster = roster;
+        this.dataSource = dataSource;
+        this.store = store;
         this.rules = rules;
         this.audit = audit;
     }
 
-    /** Proposes within {@code tx}; the caller holds the plan's lock and has checked that its roster is open. */
-    Summary propose(DbExecute tx, Actor actor, String address, Plan plan) {
+    Summary propose(Actor actor, String address, UUID planId) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Summary summary = propose(c, actor, address, planId);
+                c.commit();
+                return summary;
+            } catch (RuntimeException | SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("roster proposal failed", e);
+        }
+    }
+
+    private Summary propose(Connection c, Actor actor, String address, UUID planId) throws SQLException {
+        ProposalStore.LockedPlan plan = store.lockPlan(c, planId)
+                .orElseThrow(() -> ApiException.notFound("NOT_FOUND", "handover-plan"));
+        if (!plan.state().rosterOpen()) {
+            throw ApiException.conflict("ROSTER_LOCKED", plan.state().name());
+        }
         Enterprise enterprise = registry.enterprise(plan.enterpriseId()).orElseThrow();
-        List<HandoverCandidate> candidates = registry.handoverCandidates(plan.enterpriseId());
-        Map<UUID, String> cadreExceptions = roster.cadreExceptions(tx, plan.id());
-        Map<UUID, RosterEntry> existing = new HashMap<>();
-        roster.all(tx, plan.id()).forEach(e -> existing.put(e.retireeId(), e));
+        // The registry's rows and the roster's come over two connections at once: the two reads are most of the run.
+        List<HandoverCandidate> candidates;
+        Map<UUID, String> cadreExceptions;
+        Map<UUID, ProposalStore.Known> known;
+        try (ExecutorService reader = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<List<HandoverCandidate>> fromRegistry =
+                    reader.submit(() -> registry.handoverCandidates(plan.enterpriseId()));
+            cadreExceptions = store.cadreExceptions(c, planId);
+            known = store.known(c, planId);
+            candidates = result(fromRegistry);
+        }
 
         List<HandoverCandidate> eligible = new ArrayList<>(candidates.size());
         List<UUID> deceased = new ArrayList<>();
         List<UUID> received = new ArrayList<>();
-        List<UUID> cadres = new ArrayList<>();
-        for (HandoverCandidate c : candidates) {
-            if (c.status() == RetireeStatus.DECEASED) {
-                deceased.add(c.retireeId());
-            } else if (c.status() == RetireeStatus.UNDER_SOCIALIZED_MANAGEMENT) {
-                received.add(c.retireeId());
-            } else if (c.type() == RetireeType.RETIRED_CADRE && !cadreExceptions.containsKey(c.retireeId())) {
-                cadres.add(c.retireeId());
+        long cadres = 0;
+        for (HandoverCandidate candidate : candidates) {
+            if (candidate.status() == RetireeStatus.DECEASED) {
+                deceased.add(candidate.retireeId());
+            } else if (candidate.status() == RetireeStatus.UNDER_SOCIALIZED_MANAGEMENT) {
+                received.add(candidate.retireeId());
+            } else if (candidate.type() == RetireeType.RETIRED_CADRE
+                    && !cadreExceptions.containsKey(candidate.retireeId())) {
+                cadres++;
             } else {
-                eligible.add(c);
+                eligible.add(candidate);
             }
         }
 
         RosterContext context = context(eligible);
         EnterpriseFacts enterpriseFacts = new EnterpriseFacts(enterprise.id(), enterprise.category().name(),
-                context.inForce(enterprise.insuredArea()) ? enterprise.insuredArea() : null,
-                context.inForce(enterprise.locationArea()) ? enterprise.locationArea() : null);
+                enterprise.insuredArea(), enterprise.locationArea());
         ReceivingRules.Snapshot chain = rules.snapshot();
-
-        List<RosterDb.ProposalRow> rows = new ArrayList<>(eligible.size());
+        List<ProposalStore.ProposalRow> inserts = new ArrayList<>();
+        List<ProposalStore.ProposalRow> updates = new ArrayList<>();
         long added = 0;
         long changed = 0;
         long overridesKept = 0;
         Map<String, Long> byRule = new TreeMap<>();
         Map<String, Long> byReason = new TreeMap<>();
-        for (HandoverCandidate c : eligible) {
-            RetireeFacts facts = new RetireeFacts(c.retireeId(),
-                    context.inForce(c.insuredArea()) ? c.insuredArea() : null, c.residenceArea(),
-                    c.residenceStreet(), c.birthDate(), c.immobile());
-            ReceivingRules.Decision decision = chain.decide(facts, enterpriseFacts, context);
+        for (HandoverCandidate candidate : eligible) {
+            ReceivingRules.Decision decision = chain.decide(new RetireeFacts(candidate.retireeId(),
+                    candidate.insuredArea(), candidate.residenceArea(), candidate.residenceStreet(),
+                    candidate.birthDate(), candidate.immobile()), enterpriseFacts, context);
             ReceivingProposal p = decision.proposal();
-            RosterEntry before = existing.get(c.retireeId());
-            AreaCode previousArea = null;
-            UUID previousBody = null;
-            String previousReason = null;
-            if (before == null) {
-                added++;
-            } else if (!sameProposal(before, p)) {
-                changed++;
-                previousArea = before.proposedArea();
-                previousBody = before.proposedBodyId();
-                previousReason = before.reasonCode();
-            }
+            byRule.merge(decision.ruleId(), 1L, Long::sum);
+            byReason.merge(p.reasonCode(), 1L, Long::sum);
+            ProposalStore.Known before = known.get(candidate.retireeId());
             if (before != null && before.overridden()) {
                 overridesKept++;
             }
-            byRule.merge(decision.ruleId(), 1L, Long::sum);
-            byReason.merge(p.reasonCode(), 1L, Long::sum);
-            rows.add(new RosterDb.ProposalRow(c.retireeId(), c.name(), c.residenceArea(), c.residenceStreet(),
-                    p.area(), p.receivingBodyId(), p.reasonCode(), p.bodyReasonCode(), decision.ruleId(),
-                    RosterEntry.encode(p.alternatives()), previousArea, previousBody, previousReason));
+            if (before == null) {
+                added++;
+                inserts.add(row(candidate, decision, null, null, null));
+            } else if (!same(before, p)) {
+                changed++;
+                updates.add(row(candidate, decision, before.proposedArea(), before.proposedBodyId(),
+                        before.reasonCode()));
+            } else if (before.removed()) {
+                // taken off automatically earlier (e.g. a death recorded by mistake and corrected): back on
+                updates.add(row(candidate, decision, null, null, null));
+            }
         }
-        roster.writeProposals(tx, plan.id(), rows);
-        roster.markCadreExceptions(tx, plan.id());
+        store.forgetEarlierChanges(c, planId);
+        store.insert(c, planId, inserts);
+        store.update(c, planId, updates);
 
-        Set<UUID> stillThere = candidates.stream().map(HandoverCandidate::retireeId).collect(Collectors.toSet());
-        List<UUID> left = existing.keySet().stream().filter(id -> !stillThere.contains(id)).toList();
-        long takenOff = countOnRoster(existing, deceased) + countOnRoster(existing, received)
-                + countOnRoster(existing, left);
-        roster.removeAutomatically(tx, plan.id(), deceased, "DECEASED", "deceased");
-        roster.removeAutomatically(tx, plan.id(), received, "ALREADY_RECEIVED", "already under socialized management");
-        roster.removeAutomatically(tx, plan.id(), left, "NO_LONGER_AT_ENTERPRISE", "no longer on the enterprise's roll");
-        plans.rosterProposed(tx, plan.id());
+        Set<UUID> stillThere = new HashSet<>(candidates.size());
+        candidates.forEach(candidate -> stillThere.add(candidate.retireeId()));
+        List<UUID> left = known.keySet().stream().filter(id -> !stillThere.contains(id)).toList();
+        List<UUID> deceasedOnRoster = onRoster(known, deceased);
+        List<UUID> receivedOnRoster = onRoster(known, received);
+        List<UUID> leftOnRoster = onRoster(known, left);
+        store.remove(c, planId, deceasedOnRoster, "DECEASED", "deceased");
+        store.remove(c, planId, receivedOnRoster, "ALREADY_RECEIVED", "already under socialized management");
+        store.remove(c, planId, leftOnRoster, "NO_LONGER_AT_ENTERPRISE", "no longer on the enterprise's roll");
+        store.finish(c, planId);
 
-        Summary summary = new Summary(rows.size(), added, changed, rows.size() - added - changed, overridesKept,
-                cadres.size(), deceased.size(), received.size(), takenOff, byRule, byReason);
+        Summary summary = new Summary(eligible.size(), added, changed, eligible.size() - added - changed,
+                overridesKept, cadres, deceased.size(), received.size(),
+                deceasedOnRoster.size() + receivedOnRoster.size() + leftOnRoster.size(), byRule, byReason);
         Map<String, String> detail = new TreeMap<>();
         detail.put("proposed", String.valueOf(summary.proposed()));
-        detail.put("changed", String.valueOf(changed));
         detail.put("added", String.valueOf(added));
+        detail.put("changed", String.valueOf(changed));
+        detail.put("takenOff", String.valueOf(summary.takenOff()));
         detail.put("rules", byRule.toString());
-        audit.append(tx, AuditRecord.of(actor, address, "ROSTER_PROPOSED", "handover-plan", plan.id(),
-                Outcome.SUCCESS, detail));
+        audit.append(c, AuditRecord.of(actor, address, "ROSTER_PROPOSED", "handover-plan", planId, Outcome.SUCCESS,
+                detail));
         return summary;
+    }
+
+    private static <T> T result(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the registry", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("could not read the registry", e.getCause());
+        }
     }
 
     private RosterContext context(List<HandoverCandidate> eligible) {
         Map<AreaCode, Long> residents = new HashMap<>();
-        for (HandoverCandidate c : eligible) {
-            residents.merge(c.residenceArea(), 1L, Long::sum);
+        for (HandoverCandidate candidate : eligible) {
+            residents.merge(candidate.residenceArea(), 1L, Long::sum);
         }
         Set<AreaCode> inForce = registry.areasInForce();
         Map<AreaCode, List<ReceivingBodyFacts>> bodies = new HashMap<>();
@@ -157,12 +208,24 @@ final class RosterProposal {
         return new RosterContext(eligible.size(), residents, inForce, bodies);
     }
 
-    private static boolean sameProposal(RosterEntry before, ReceivingProposal p) {
+    private static ProposalStore.ProposalRow row(HandoverCandidate c, ReceivingRules.Decision decision,
+                                                 AreaCode previousArea, UUID previousBody, String previousReason) {
+        ReceivingProposal p = decision.proposal();
+        return new ProposalStore.ProposalRow(c.retireeId(), c.name(), c.residenceArea(), c.residenceStreet(),
+                p.area(), p.receivingBodyId(), p.reasonCode(), p.bodyReasonCode(), decision.ruleId(),
+                RosterEntry.encode(p.alternatives()), previousArea, previousBody, previousReason);
+    }
+
+    private static boolean same(ProposalStore.Known before, ReceivingProposal p) {
         return before.proposedArea().equals(p.area()) && Objects.equals(before.proposedBodyId(), p.receivingBodyId())
                 && before.reasonCode().equals(p.reasonCode());
     }
 
-    private static long countOnRoster(Map<UUID, RosterEntry> existing, List<UUID> ids) {
-        return ids.stream().map(existing::get).filter(e -> e != null && !e.removed()).count();
+    /** Those of {@code ids} still on the roster: the ones a removal would change. */
+    private static List<UUID> onRoster(Map<UUID, ProposalStore.Known> known, List<UUID> ids) {
+        return ids.stream().filter(id -> {
+            ProposalStore.Known entry = known.get(id);
+            return entry != null && !entry.removed();
+        }).toList();
     }
 }

@@ -60,7 +60,7 @@ public final class RosterRoutes implements ApiService {
         Plan plan = access.visible(request, RequestIds.pathId(request, "handover-plan"));
         PageRequest page = PageRequest.from(request);
         UUID after = page.after(1).map(c -> c.uuidKey(0)).orElse(new UUID(0, 0));
-        List<RosterEntry> fetched = roster.page(platform.db().execute(), plan.id(), PlanScope.of(actor.scope()).areas(),
+        List<RosterEntry> fetched = roster.page(platform.db().execute(), plan.id(), PlanScope.of(actor.scope()),
                 PlanAccess.wholePlan(actor.scope(), plan), after, page.fetchSize());
         Page<RosterEntry> result = Page.of(fetched, page, e -> Cursor.of(e.retireeId().toString()));
         Language language = Language.of(request);
@@ -72,13 +72,8 @@ public final class RosterRoutes implements ApiService {
         UUID id = RequestIds.pathId(request, "handover-plan");
         access.forEnterpriseSide(request, id);
         Actor actor = Access.actor(request);
-        byte[] body = JsonBodies.readLimited(request, 1024);
-        Reply reply = platform.idempotency().execute(request, actor, body, tx -> {
-            Plan plan = plans.lock(tx, id).orElseThrow(() -> ApiException.notFound("NOT_FOUND", "handover-plan"));
-            RosterChanges.requireRosterOpen(plan);
-            return new Reply(200, proposal.propose(tx, actor, ClientAddress.of(request), plan), Map.of());
-        });
-        Responses.send(response, reply);
+        JsonBodies.readLimited(request, 1024); // no parameters; proposing twice gives the same roster
+        Responses.ok(response, proposal.propose(actor, ClientAddress.of(request), id));
     }
 
     private void change(ServerRequest request, ServerResponse response) {

@@ -1,5 +1,6 @@
 package cq.retirees.registry.internal;
 
+import cq.retirees.infra.db.CopyCsv;
 import cq.retirees.infra.db.SqlStates;
 import cq.retirees.infra.http.FieldError;
 import cq.retirees.infra.outbox.Outbox;
@@ -314,12 +315,8 @@ final class ChunkWriter {
         return csv.toString();
     }
 
-    /** COPY csv: unquoted empty is NULL; a quoted value is text, with quotes doubled. */
     private static StringBuilder text(StringBuilder csv, String value) {
-        if (value == null) {
-            return csv;
-        }
-        return csv.append('"').append(value.replace("\"", "\"\"")).append('"');
+        return CopyCsv.text(csv, value);
     }
 
     private static StringBuilder bytea(StringBuilder csv, HexFormat hex, byte[] value) {

@@ -29,8 +29,9 @@ final class HandoverSteps {
 
     int start(PlanRetirees start) {
         return transactions.inTransaction(tx -> {
-            long moved = tx.dml("UPDATE registry.retirees SET status = 'IN_HANDOVER', version = version + 1,"
-                    + " updated_at = now() WHERE id = ANY(?::uuid[]) AND status = 'AT_ENTERPRISE'",
+            long moved = tx.dml("UPDATE registry.retirees r SET status = 'IN_HANDOVER', version = r.version + 1,"
+                    + " updated_at = now() FROM unnest(?::uuid[]) AS p(id) WHERE r.id = p.id"
+                    + " AND r.status = 'AT_ENTERPRISE'",
                     PgArrays.literal(start.retireeIds()));
             if (moved > 0) {
                 audit.append(tx, AuditRecord.of(Actor.SYSTEM, null, "RETIREES_ENTERED_HANDOVER", "handover-plan",
@@ -42,8 +43,9 @@ final class HandoverSteps {
 
     int cancel(PlanRetirees withdrawn) {
         return transactions.inTransaction(tx -> {
-            long moved = tx.dml("UPDATE registry.retirees SET status = 'AT_ENTERPRISE', version = version + 1,"
-                    + " updated_at = now() WHERE id = ANY(?::uuid[]) AND status = 'IN_HANDOVER'",
+            long moved = tx.dml("UPDATE registry.retirees r SET status = 'AT_ENTERPRISE', version = r.version + 1,"
+                    + " updated_at = now() FROM unnest(?::uuid[]) AS p(id) WHERE r.id = p.id"
+                    + " AND r.status = 'IN_HANDOVER'",
                     PgArrays.literal(withdrawn.retireeIds()));
             if (moved > 0) {
                 audit.append(tx, AuditRecord.of(Actor.SYSTEM, null, "RETIREES_LEFT_HANDOVER", "handover-plan",
@@ -55,10 +57,10 @@ final class HandoverSteps {
 
     int receive(Reception reception) {
         return transactions.inTransaction(tx -> {
-            long moved = tx.dml("UPDATE registry.retirees SET status = 'UNDER_SOCIALIZED_MANAGEMENT',"
-                            + " receiving_area = ?, receiving_body_id = ?::uuid, received_on = ?, version = version + 1,"
-                            + " updated_at = now() WHERE id = ANY(?::uuid[])"
-                            + " AND status IN ('AT_ENTERPRISE', 'IN_HANDOVER')",
+            long moved = tx.dml("UPDATE registry.retirees r SET status = 'UNDER_SOCIALIZED_MANAGEMENT',"
+                            + " receiving_area = ?, receiving_body_id = ?::uuid, received_on = ?, version = r.version + 1,"
+                            + " updated_at = now() FROM unnest(?::uuid[]) AS b(id) WHERE r.id = b.id"
+                            + " AND r.status IN ('AT_ENTERPRISE', 'IN_HANDOVER')",
                     reception.area().value(), reception.receivingBodyId(), Date.valueOf(reception.receivedOn()),
                     PgArrays.literal(reception.retireeIds()));
             if (moved > 0) {

@@ -1,7 +1,6 @@
 package cq.retirees.registry.internal;
 
 import cq.retirees.infra.db.PgArrays;
-import cq.retirees.infra.db.Rows;
 import cq.retirees.kernel.AreaCode;
 import cq.retirees.registry.Area;
 import cq.retirees.registry.Enterprise;
@@ -15,10 +14,18 @@ import cq.retirees.registry.ReceivingBody;
 import cq.retirees.registry.Registry;
 import io.helidon.dbclient.DbClient;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -33,9 +40,10 @@ public final class RegistryLookups implements Registry {
     private final EnterprisesDb enterprises;
     private final RetireesDb retirees;
     private final HandoverSteps handoverSteps;
+    private final DataSource bulk;
     private final Clock clock;
 
-    RegistryLookups(DbClient db, AreasDb areas, ReceivingBodiesDb bodies, EnterprisesDb enterprises,
+    RegistryLookups(DbClient db, DataSource bulk, AreasDb areas, ReceivingBodiesDb bodies, EnterprisesDb enterprises,
                     RetireesDb retirees, HandoverSteps handoverSteps, Clock clock) {
         this.db = db;
         this.areas = areas;
@@ -43,6 +51,7 @@ public final class RegistryLookups implements Registry {
         this.enterprises = enterprises;
         this.retirees = retirees;
         this.handoverSteps = handoverSteps;
+        this.bulk = bulk;
         this.clock = clock;
     }
 
@@ -89,16 +98,32 @@ public final class RegistryLookups implements Registry {
         }
     }
 
+    /** Plain JDBC with a fetch size: a roster of 100,000 is read as a stream, not row by row through the DB Client. */
     @Override
     public List<HandoverCandidate> handoverCandidates(UUID enterpriseId) {
-        try (Stream<io.helidon.dbclient.DbRow> rows = db.execute().query("SELECT id, name, retiree_type, status,"
-                + " insured_area, residence_area, residence_street, birth_date, immobile FROM registry.retirees"
-                + " WHERE enterprise_id = ?::uuid ORDER BY id", enterpriseId)) {
-            return rows.map(r -> new HandoverCandidate(Rows.uuid(r, "id"), Rows.string(r, "name"),
-                    RetireeType.valueOf(Rows.string(r, "retiree_type")),
-                    RetireeStatus.valueOf(Rows.string(r, "status")), AreaCode.of(Rows.string(r, "insured_area")),
-                    AreaCode.of(Rows.string(r, "residence_area")), Rows.string(r, "residence_street"),
-                    Rows.date(r, "birth_date"), Rows.bool(r, "immobile"))).toList();
+        try (Connection c = bulk.getConnection()) {
+            c.setAutoCommit(false); // pgjdbc streams with a fetch size only inside a transaction
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, name, retiree_type, status, insured_area,"
+                    + " residence_area, residence_street, birth_date, immobile FROM registry.retirees"
+                    + " WHERE enterprise_id = ? ORDER BY id")) {
+                ps.setObject(1, enterpriseId);
+                ps.setFetchSize(10_000);
+                List<HandoverCandidate> candidates = new ArrayList<>();
+                Map<String, AreaCode> codes = new HashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        candidates.add(new HandoverCandidate(rs.getObject(1, UUID.class), rs.getString(2),
+                                RetireeType.valueOf(rs.getString(3)), RetireeStatus.valueOf(rs.getString(4)),
+                                codes.computeIfAbsent(rs.getString(5), AreaCode::of),
+                                codes.computeIfAbsent(rs.getString(6), AreaCode::of), rs.getString(7),
+                                rs.getObject(8, LocalDate.class), rs.getBoolean(9)));
+                    }
+                }
+                c.commit();
+                return candidates;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the enterprise's retirees", e);
         }
     }
 

@@ -21,7 +21,7 @@ public final class RegistryWiring implements AutoCloseable {
         EnterprisesDb enterprises = new EnterprisesDb();
         RetireesDb retirees = new RetireesDb(platform.cipher());
         ImportsDb imports = new ImportsDb();
-        this.registry = new RegistryLookups(platform.db(), areas, bodies, enterprises, retirees,
+        this.registry = new RegistryLookups(platform.db(), bulkDataSource, areas, bodies, enterprises, retirees,
                 new HandoverSteps(platform.transactions(), platform.audit()), platform.clock());
         this.rosterImports = new RosterImports(platform, bulkDataSource, imports, retirees, enterprises, areas, chunkRows);
         this.demoData = new DemoData(platform, enterprises, rosterImports);

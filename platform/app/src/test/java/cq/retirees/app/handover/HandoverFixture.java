@@ -127,6 +127,20 @@ final class HandoverFixture {
         return api.post(PLANS + "/" + planId + "/roster:propose", Map.of());
     }
 
+    /** Every entry of the plan's roster as {@code api} sees it, by retiree id. */
+    static Map<String, JsonNode> roster(Api api, String planId) {
+        Api.Response page = api.get(PLANS + "/" + planId + "/roster?limit=500");
+        assertEquals(200, page.status(), page::toString);
+        Map<String, JsonNode> entries = new LinkedHashMap<>();
+        page.json().get("items").forEach(e -> entries.put(e.get("retireeId").asText(), e));
+        return entries;
+    }
+
+    /** A roster entry's {@code If-Match} value: its version as an entity tag. */
+    static String entryTag(JsonNode entry) {
+        return "\"" + entry.get("version").asLong() + "\"";
+    }
+
     static Map<String, Object> consultation() {
         return Map.of("heldOn", LocalDate.now().minusDays(1).toString(), "minutes", "介绍移交方案，听取意见。",
                 "participants", List.of(Map.of("name", "张代表", "side", "RETIREE_REPRESENTATIVE"),
@@ -176,5 +190,124 @@ final class HandoverFixture {
         List<String> values = new ArrayList<>();
         array.forEach(node -> values.add(node.path(field).asText()));
         return values;
+    }
+
+    // ---- Helpers for the batch, scope and petition tests (added; the methods above are unchanged). ----
+
+    static final String BATCHES = "/api/v1/handover-batches/";
+    static final List<String> BLOCKING_ITEMS = List.of("MANAGEMENT_RELATIONSHIP", "PERSONNEL_DOSSIERS",
+            "LEADER_DOSSIERS_AND_PASSPORTS", "PARTY_RELATIONSHIPS", "COMMUNITY_FUNCTIONS");
+
+    /** Moves an APPROVED plan to IN_HANDOVER and delivers its HandoverStarted event. */
+    static void startHandover(TestPlatform platform, Api api, String planId) {
+        ok(transition(api, planId, "IN_HANDOVER"));
+        deliverEvents(platform);
+    }
+
+    /** POST /handover-plans/{id}/batches; {@code body} and {@code retireeIds} may be null (left out). */
+    static Api.Response openBatch(Api api, String planId, String area, String body, String effectiveOn,
+                                  List<String> retireeIds) {
+        Map<String, Object> draft = new HashMap<>();
+        draft.put("receivingAreaCode", area);
+        draft.put("effectiveOn", effectiveOn);
+        if (body != null) {
+            draft.put("receivingBodyId", body);
+        }
+        if (retireeIds != null) {
+            draft.put("retireeIds", retireeIds);
+        }
+        return api.post(PLANS + "/" + planId + "/batches", draft);
+    }
+
+    /** Opens a batch and returns its id. */
+    static String batch(Api api, String planId, String area, String body, String effectiveOn,
+                        List<String> retireeIds) {
+        return created(openBatch(api, planId, area, body, effectiveOn, retireeIds)).json().get("id").asText();
+    }
+
+    static Api.Response setItem(Api api, String batchId, String item, String status, String note) {
+        Map<String, Object> change = new HashMap<>();
+        change.put("status", status);
+        if (note != null) {
+            change.put("note", note);
+        }
+        return api.withHeader("If-Match", etag(api, BATCHES + batchId)).patch(BATCHES + batchId + "/items/" + item,
+                change);
+    }
+
+    /** Closes the five items that block signing; ACTIVITY_VENUE stays OPEN. */
+    static void closeItems(Api api, String batchId) {
+        for (String item : BLOCKING_ITEMS) {
+            if (item.equals("LEADER_DOSSIERS_AND_PASSPORTS")) {
+                ok(setItem(api, batchId, item, "NOT_APPLICABLE", "无企业领导人员"));
+            } else {
+                ok(setItem(api, batchId, item, "DONE", null));
+            }
+        }
+    }
+
+    /** POST …/sign for {@code side} against the batch's current ETag (as {@code api} reads it). */
+    static Api.Response signRequest(Api api, String batchId, String side) {
+        return api.withHeader("If-Match", etag(api, BATCHES + batchId)).post(BATCHES + batchId + "/sign",
+                Map.of("side", side, "signatory", "签字人"));
+    }
+
+    static JsonNode sign(Api api, String batchId, String side) {
+        return ok(signRequest(api, batchId, side)).json();
+    }
+
+    /** Runs the outbox until every event is delivered (the platform's own poller may deliver some meanwhile). */
+    static void deliverEvents(TestPlatform platform) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (true) {
+            while (platform.platform().events().dispatchBatch() > 0) {
+                // until nothing is due
+            }
+            if (platform.count("SELECT count(*) FROM platform.outbox WHERE dispatched_at IS NULL") == 0) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("outbox events not delivered: " + platform.strings("SELECT event_type || ' "
+                        + "attempts=' || attempts || ' error=' || coalesce(last_error, '') FROM platform.outbox"
+                        + " WHERE dispatched_at IS NULL"));
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** A retiree as the registry shows it; the body is never put in a message (it holds the ID number). */
+    static JsonNode registered(Api api, String retireeId) {
+        Api.Response response = api.get("/api/v1/retirees/" + retireeId);
+        assertEquals(200, response.status(), "GET retiree answered " + response.status());
+        return response.json();
+    }
+
+    /** The batch's version as stored. */
+    static long batchVersion(TestPlatform platform, String batchId) {
+        return platform.count("SELECT version FROM handover.batches WHERE id = ?::uuid", batchId);
+    }
+
+    /** How many BatchSigned events the outbox holds for the batch. */
+    static long batchSignedEvents(TestPlatform platform, String batchId) {
+        return platform.count("SELECT count(*) FROM platform.outbox WHERE event_type = 'BatchSigned'"
+                + " AND aggregate_id = ?", batchId);
+    }
+
+    static long audited(TestPlatform platform, String action, String entityId) {
+        return platform.count("SELECT count(*) FROM audit.events WHERE action = ? AND entity_id = ?", action,
+                entityId);
+    }
+
+    /** The data rows of a checklist CSV, cells split (the test data holds no commas or quotes). */
+    static List<List<String>> csvRows(Api.Response csv) {
+        String text = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8);
+        List<List<String>> rows = new ArrayList<>();
+        text.lines().skip(1).filter(line -> !line.isEmpty()).forEach(line -> rows.add(List.of(line.split(",", -1))));
+        return rows;
     }
 }

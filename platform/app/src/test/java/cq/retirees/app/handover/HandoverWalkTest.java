@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static cq.retirees.app.handover.HandoverFixture.closeItems;
+import static cq.retirees.app.handover.HandoverFixture.sign;
 import static cq.retirees.app.handover.HandoverFixture.PLANS;
 import static cq.retirees.app.handover.HandoverFixture.created;
 import static cq.retirees.app.handover.HandoverFixture.etag;
@@ -101,7 +103,7 @@ class HandoverWalkTest {
                 .patch(objectionPath, Map.of("answer", "已按居住地街道接收。")));
         ok(transition(enterpriseOp, id, "APPROVED"));
         ok(transition(enterpriseOp, id, "IN_HANDOVER"));
-        deliverEvents();
+        HandoverFixture.deliverEvents(platform);
         assertEquals(8, platform.count("SELECT count(*) FROM registry.retirees WHERE status = 'IN_HANDOVER'"));
 
         String effective = LocalDate.now().plusDays(1).toString();
@@ -119,7 +121,7 @@ class HandoverWalkTest {
         JsonNode signed = sign(jiangbei, jiangbeiBatch, "RECEIVING");
         assertEquals("SIGNED", signed.get("state").asText());
 
-        deliverEvents();
+        HandoverFixture.deliverEvents(platform);
         assertEquals(8, platform.count("SELECT count(*) FROM registry.retirees WHERE status ="
                 + " 'UNDER_SOCIALIZED_MANAGEMENT' AND received_on = ?::date", effective));
         JsonNode received = ok(municipal.get("/api/v1/retirees/" + retirees.get("jiangbei0"))).json();
@@ -168,27 +170,5 @@ class HandoverWalkTest {
             draft.put("receivingBodyId", body);
         }
         return created(enterpriseOp.post(PLANS + "/" + planId + "/batches", draft)).json().get("id").asText();
-    }
-
-    private static void closeItems(Api api, String batch) {
-        String path = "/api/v1/handover-batches/" + batch;
-        for (String item : List.of("MANAGEMENT_RELATIONSHIP", "PERSONNEL_DOSSIERS", "PARTY_RELATIONSHIPS",
-                "COMMUNITY_FUNCTIONS")) {
-            ok(api.withHeader("If-Match", etag(api, path)).patch(path + "/items/" + item, Map.of("status", "DONE")));
-        }
-        ok(api.withHeader("If-Match", etag(api, path)).patch(path + "/items/LEADER_DOSSIERS_AND_PASSPORTS",
-                Map.of("status", "NOT_APPLICABLE", "note", "无企业领导人员")));
-    }
-
-    private static JsonNode sign(Api api, String batch, String side) {
-        String path = "/api/v1/handover-batches/" + batch;
-        return ok(api.withHeader("If-Match", etag(api, path)).post(path + "/sign",
-                Map.of("side", side, "signatory", "签字人"))).json();
-    }
-
-    private static void deliverEvents() {
-        while (platform.platform().events().dispatchBatch() > 0) {
-            // until the outbox is drained
-        }
     }
 }

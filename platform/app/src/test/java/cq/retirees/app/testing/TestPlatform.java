@@ -41,6 +41,8 @@ public final class TestPlatform implements AutoCloseable {
         overrides.put("server.port", "0");
         overrides.put("server.host", "127.0.0.1");
         overrides.put("platform.admin-password", ADMIN_PASSWORD);
+        // tests compute "today" with the JVM's zone; the server must agree whatever the hour
+        overrides.put("platform.time-zone", java.time.ZoneId.systemDefault().getId());
         try {
             overrides.put("platform.data-dir", Files.createTempDirectory("retirees-test-data").toString());
         } catch (IOException e) {

@@ -13,6 +13,10 @@ import io.helidon.dbclient.DbRow;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,23 +42,60 @@ public final class AuditTrail {
         this.clock = clock;
     }
 
+    private static final String LOCK_HEAD = "SELECT last_hash FROM audit.chain_head WHERE singleton FOR UPDATE";
+    private static final String INSERT = "INSERT INTO audit.events (id, occurred_at, actor_id, actor_name, action,"
+            + " entity_type, entity_id, outcome, address, detail, prev_hash, hash)"
+            + " VALUES (?::uuid, ?, ?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq";
+    private static final String MOVE_HEAD = "UPDATE audit.chain_head SET last_seq = ?, last_hash = ? WHERE singleton";
+
     /** Appends within the caller's transaction. */
     public void append(DbExecute tx, AuditRecord record) {
-        DbRow head = tx.get("SELECT last_hash FROM audit.chain_head WHERE singleton FOR UPDATE").orElseThrow();
-        String prevHash = Rows.string(head, "last_hash");
+        DbRow head = tx.get(LOCK_HEAD).orElseThrow();
+        Link link = link(Rows.string(head, "last_hash"), record);
+        DbRow inserted = tx.get(INSERT, link.values()).orElseThrow();
+        tx.dml(MOVE_HEAD, Rows.longValue(inserted, "seq"), link.hash());
+    }
+
+    /** Appends within the transaction of a plain JDBC connection (bulk work that runs outside the DB Client). */
+    public void append(Connection connection, AuditRecord record) throws SQLException {
+        String prevHash;
+        try (PreparedStatement lock = connection.prepareStatement(LOCK_HEAD); ResultSet rs = lock.executeQuery()) {
+            rs.next();
+            prevHash = rs.getString(1);
+        }
+        Link link = link(prevHash, record);
+        long seq;
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            Object[] values = link.values();
+            for (int i = 0; i < values.length; i++) {
+                insert.setObject(i + 1, values[i] == null ? null : values[i] instanceof Timestamp ? values[i]
+                        : values[i].toString());
+            }
+            try (ResultSet rs = insert.executeQuery()) {
+                rs.next();
+                seq = rs.getLong(1);
+            }
+        }
+        try (PreparedStatement move = connection.prepareStatement(MOVE_HEAD)) {
+            move.setLong(1, seq);
+            move.setString(2, link.hash());
+            move.executeUpdate();
+        }
+    }
+
+    /** The next link of the chain: the row's values in {@link #INSERT}'s order, and its hash. */
+    private record Link(Object[] values, String hash) {
+    }
+
+    private Link link(String prevHash, AuditRecord record) {
         UUID id = UUID.randomUUID();
         Instant occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS); // what timestamptz keeps
         String detail = new String(Json.bytes(record.detail()), StandardCharsets.UTF_8);
         String hash = ChainHash.of(prevHash, id, occurredAt, record.actorId(), record.actorName(), record.action(),
                 record.entityType(), record.entityId(), record.outcome(), record.address(), detail);
-        DbRow inserted = tx.get("INSERT INTO audit.events (id, occurred_at, actor_id, actor_name, action, entity_type,"
-                        + " entity_id, outcome, address, detail, prev_hash, hash)"
-                        + " VALUES (?::uuid, ?, ?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
-                id, Timestamp.from(occurredAt), record.actorId(), record.actorName(), record.action(),
-                record.entityType(), record.entityId(), record.outcome().name(), record.address(), detail,
-                prevHash, hash).orElseThrow();
-        tx.dml("UPDATE audit.chain_head SET last_seq = ?, last_hash = ? WHERE singleton",
-                Rows.longValue(inserted, "seq"), hash);
+        return new Link(new Object[] {id, Timestamp.from(occurredAt), record.actorId(), record.actorName(),
+                record.action(), record.entityType(), record.entityId(), record.outcome().name(), record.address(),
+                detail, prevHash, hash}, hash);
     }
 
     /** Appends in a transaction of its own: for events that are not part of a change (logins, denials). */

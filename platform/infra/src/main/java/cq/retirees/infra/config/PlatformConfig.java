@@ -22,7 +22,8 @@ public final class PlatformConfig {
             "PLATFORM_DATA_DIR", "platform.data-dir",
             "PLATFORM_ADMIN_PASSWORD", "platform.admin-password",
             "PLATFORM_DATA_KEY", "security.data-key",
-            "PLATFORM_DEMO_RETIREES", "platform.demo-retirees");
+            "PLATFORM_DEMO_RETIREES", "platform.demo-retirees",
+            "PLATFORM_TIME_ZONE", "platform.time-zone");
 
     private PlatformConfig() {
     }

@@ -5,7 +5,6 @@ import cq.retirees.infra.http.ApiException;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbRow;
 
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
