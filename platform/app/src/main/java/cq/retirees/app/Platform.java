@@ -25,6 +25,7 @@ import cq.retirees.infra.observe.MetricsRoutes;
 import cq.retirees.infra.observe.MigrationsHealth;
 import cq.retirees.infra.outbox.Outbox;
 import cq.retirees.infra.outbox.OutboxDispatcher;
+import cq.retirees.infra.plugins.Plugins;
 import cq.retirees.infra.security.Access;
 import cq.retirees.infra.security.Security;
 import cq.retirees.infra.security.SecuritySettings;
@@ -63,16 +64,19 @@ public final class Platform implements AutoCloseable {
     private final OutboxDispatcher events;
     private final Housekeeping housekeeping;
     private final RegistryModule registry;
+    private final Plugins plugins;
     private final List<ApiService> api;
     private final Optional<String> generatedAdminPassword;
 
     private Platform(Database database, WebServer server, OutboxDispatcher events, Housekeeping housekeeping,
-                     RegistryModule registry, List<ApiService> api, Optional<String> generatedAdminPassword) {
+                     RegistryModule registry, Plugins plugins, List<ApiService> api,
+                     Optional<String> generatedAdminPassword) {
         this.database = database;
         this.server = server;
         this.events = events;
         this.housekeeping = housekeeping;
         this.registry = registry;
+        this.plugins = plugins;
         this.api = api;
         this.generatedAdminPassword = generatedAdminPassword;
     }
@@ -102,8 +106,10 @@ public final class Platform implements AutoCloseable {
                     idempotency, bodies, messages, meters, clock, cipher, new Outbox(), events, dataDirectory);
 
             RegistryModule registry = RegistryModule.create(config.get("registry"), services, database.dataSource());
+            Plugins plugins = Plugins.create(config.get("plugins"), database.client(), database.dataSource(),
+                    dataDirectory, audit, access, meters, clock);
             HandoverModule handover = HandoverModule.create(config.get("handover"), services, registry.registry(),
-                    database.dataSource(), List::of);
+                    database.dataSource(), plugins.host()::receivingRules);
             HandoverSteps.connect(events, registry.registry());
             SecuritySettings securitySettings = SecuritySettings.from(config.get("security"),
                     config.get("platform.admin-password").asString().asOptional());
@@ -123,6 +129,8 @@ public final class Platform implements AutoCloseable {
             api.add(new AuditRoutes(audit, access));
             api.addAll(registry.services());
             api.addAll(handover.services());
+            api.add(plugins.routes());
+            plugins.start();
 
             WebServer server = WebServer.builder()
                     .config(config.get("server"))
@@ -131,12 +139,14 @@ public final class Platform implements AutoCloseable {
                                     .details(true)
                                     .addCheck(new DatabaseHealth(database.client()))
                                     .addCheck(new MigrationsHealth(database.migrations()))
+                                    .addCheck(plugins.health())
                                     .build())
                             .build())
                     .routing(routing -> routing(routing, problems, security, meters, api))
                     .build()
                     .start();
-            return new Platform(database, server, events, housekeeping, registry, List.copyOf(api), generatedPassword);
+            return new Platform(database, server, events, housekeeping, registry, plugins, List.copyOf(api),
+                    generatedPassword);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -187,6 +197,10 @@ public final class Platform implements AutoCloseable {
         return housekeeping;
     }
 
+    public Plugins plugins() {
+        return plugins;
+    }
+
     public OutboxDispatcher events() {
         return events;
     }
@@ -196,6 +210,7 @@ public final class Platform implements AutoCloseable {
         server.stop();
         housekeeping.close();
         registry.close();
+        plugins.close();
         events.close();
         database.close();
     }

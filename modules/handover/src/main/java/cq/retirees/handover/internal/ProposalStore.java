@@ -31,7 +31,8 @@ import java.util.function.Function;
 final class ProposalStore {
 
     /** What a proposal needs to know of an existing entry. */
-    record Known(AreaCode proposedArea, UUID proposedBodyId, String reasonCode, boolean overridden, boolean removed) {
+    record Known(AreaCode proposedArea, UUID proposedBodyId, String reasonCode, String bodyReasonCode, String ruleId,
+                 String alternatives, boolean overridden, boolean removed) {
     }
 
     /** A new or changed proposal, with what it was before (all null for a new entry). */
@@ -58,14 +59,15 @@ final class ProposalStore {
         Map<UUID, Known> known = new HashMap<>();
         Map<String, AreaCode> codes = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT retiree_id, proposed_area, proposed_body_id,"
-                + " reason_code, override_area IS NOT NULL, removed_code IS NOT NULL FROM handover.roster_entries"
-                + " WHERE plan_id = ?")) {
+                + " reason_code, body_reason_code, rule_id, alternatives, override_area IS NOT NULL,"
+                + " removed_code IS NOT NULL FROM handover.roster_entries WHERE plan_id = ?")) {
             ps.setObject(1, planId);
             ps.setFetchSize(10_000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     known.put(rs.getObject(1, UUID.class), new Known(codes.computeIfAbsent(rs.getString(2), AreaCode::of),
-                            rs.getObject(3, UUID.class), rs.getString(4), rs.getBoolean(5), rs.getBoolean(6)));
+                            rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), rs.getString(6),
+                            rs.getString(7), rs.getBoolean(8), rs.getBoolean(9)));
                 }
             }
         }

@@ -142,7 +142,7 @@ final class RosterProposal {
             if (before == null) {
                 added++;
                 inserts.add(row(candidate, decision, null, null, null));
-            } else if (!same(before, p)) {
+            } else if (!same(before, decision)) {
                 changed++;
                 updates.add(row(candidate, decision, before.proposedArea(), before.proposedBodyId(),
                         before.reasonCode()));
@@ -216,9 +216,13 @@ final class RosterProposal {
                 RosterEntry.encode(p.alternatives()), previousArea, previousBody, previousReason);
     }
 
-    private static boolean same(ProposalStore.Known before, ReceivingProposal p) {
+    /** The same decision: same area, body, reasons and alternatives, by the same rule. */
+    private static boolean same(ProposalStore.Known before, ReceivingRules.Decision decision) {
+        ReceivingProposal p = decision.proposal();
         return before.proposedArea().equals(p.area()) && Objects.equals(before.proposedBodyId(), p.receivingBodyId())
-                && before.reasonCode().equals(p.reasonCode());
+                && before.reasonCode().equals(p.reasonCode()) && before.bodyReasonCode().equals(p.bodyReasonCode())
+                && before.ruleId().equals(decision.ruleId())
+                && before.alternatives().equals(RosterEntry.encode(p.alternatives()));
     }
 
     /** Those of {@code ids} still on the roster: the ones a removal would change. */

@@ -24,10 +24,12 @@ public final class TestPlatform implements AutoCloseable {
 
     private final Platform platform;
     private final String jdbcUrl;
+    private final Map<String, String> overrides;
 
-    private TestPlatform(Platform platform, String jdbcUrl) {
+    private TestPlatform(Platform platform, String jdbcUrl, Map<String, String> overrides) {
         this.platform = platform;
         this.jdbcUrl = jdbcUrl;
+        this.overrides = Map.copyOf(overrides);
     }
 
     public static TestPlatform start(Class<?> owner) {
@@ -49,7 +51,15 @@ public final class TestPlatform implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         overrides.putAll(settings);
-        return new TestPlatform(Platform.start(PlatformConfig.load(Map.of(), overrides)), url);
+        return new TestPlatform(Platform.start(PlatformConfig.load(Map.of(), overrides)), url, overrides);
+    }
+
+    /**
+     * A second server instance on the same database and data directory (so the same data key), as a load
+     * balancer would run it; close it before this one.
+     */
+    public TestPlatform alongside() {
+        return new TestPlatform(Platform.start(PlatformConfig.load(Map.of(), overrides)), jdbcUrl, overrides);
     }
 
     public Api api() {
