@@ -72,7 +72,7 @@ class PluginAdministrationTest {
     @BeforeAll
     static void start() {
         // A short call time-out: nothing here should wait on a plugin for the default second.
-        platform = TestPlatform.start(PluginAdministrationTest.class, Map.of("plugins.call-timeout", "PT0.3S"));
+        platform = TestPlatform.start(PluginAdministrationTest.class, Map.of("plugins.call-timeout", "PT2S"));
         admin = platform.admin();
         municipal = user("plugins-municipal", "MUNICIPAL_ADMIN");
         auditor = user("plugins-auditor", "AUDITOR");
