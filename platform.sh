@@ -32,8 +32,8 @@ MVN=(./mvnw -B -ntp)
 
 cmd="${1:-help}"; shift || true
 case "$cmd" in
-  start)   # build (tests skipped) and run the server in the foreground
-    "${MVN[@]}" -q -DskipTests -pl platform/app -am install
+  start)   # build (tests skipped; the server and the plugin jars, not the benchmarks) and run in the foreground
+    "${MVN[@]}" -q -DskipTests -pl '!platform/bench' install
     exec java ${PLATFORM_JAVA_OPTS:-} -jar platform/app/target/app.jar "$@" ;;
   test)    # the whole test suite, every module
     exec "${MVN[@]}" verify "$@" ;;
