@@ -39,7 +39,7 @@ public final class HandoverWiring {
                         new PlanRecords(plans, records, platform.audit(), platform.clock()), views),
                 new RosterRoutes(platform, plans, roster, access,
                         new RosterProposal(registry, bulkDataSource, new ProposalStore(), rules, platform.audit()),
-                        new RosterChanges(roster, registry, platform.audit()), views),
+                        new RosterChanges(roster, registry, platform.audit(), platform.outbox()), views),
                 new BatchRoutes(platform, plans, batches, access,
                         new BatchWork(batches, roster, registry, platform.audit(), platform.outbox()), views,
                         new ChecklistExport(platform, registry, roster, batches)),

@@ -1,11 +1,14 @@
 package cq.retirees.handover.internal;
 
+import cq.retirees.handover.PlanState;
+import cq.retirees.handover.events.HandoverWithdrawn;
 import cq.retirees.infra.audit.AuditRecord;
 import cq.retirees.infra.audit.AuditTrail;
 import cq.retirees.infra.audit.Outcome;
 import cq.retirees.infra.http.ApiException;
 import cq.retirees.infra.http.FieldError;
 import cq.retirees.infra.http.Versions;
+import cq.retirees.infra.outbox.Outbox;
 import cq.retirees.kernel.AreaCode;
 import cq.retirees.kernel.InvalidValueException;
 import cq.retirees.kernel.access.Actor;
@@ -40,11 +43,13 @@ final class RosterChanges {
     private final RosterDb roster;
     private final Registry registry;
     private final AuditTrail audit;
+    private final Outbox outbox;
 
-    RosterChanges(RosterDb roster, Registry registry, AuditTrail audit) {
+    RosterChanges(RosterDb roster, Registry registry, AuditTrail audit, Outbox outbox) {
         this.roster = roster;
         this.registry = registry;
         this.audit = audit;
+        this.outbox = outbox;
     }
 
     RosterEntry change(DbExecute tx, Actor actor, String address, Plan plan, RosterEntry entry, long expectedVersion,
@@ -95,6 +100,11 @@ final class RosterChanges {
                     throw ApiException.conflict("RETIREE_IN_BATCH", entry.batchId().toString());
                 }
                 applied = roster.setRemoval(tx, entry, expectedVersion, "REMOVED_WITH_REASON", reason);
+                if (applied && plan.state() == PlanState.IN_HANDOVER) {
+                    // already IN_HANDOVER in the registry: taken off the roster, the retiree is back at the enterprise
+                    outbox.append(tx, plan.id().toString(), new HandoverWithdrawn(plan.id(), plan.enterpriseId(),
+                            List.of(entry.retireeId())));
+                }
             }
             default -> {
                 if (!entry.removedByHand()) {

@@ -385,6 +385,24 @@ class BatchSigningTest {
     }
 
     @Test
+    void aRetireeTakenOffTheRosterInHandoverIsBackAtTheEnterprise() {
+        Handover h = handover("taken-off-enterprise", 2, 0, true);
+        deliverEvents(platform);
+        String leaving = h.yuzhong().getFirst();
+        assertEquals("IN_HANDOVER", registered(municipal, leaving).get("status").asText());
+
+        long version = platform.count("SELECT version FROM handover.roster_entries WHERE plan_id = ?::uuid"
+                + " AND retiree_id = ?::uuid", h.plan(), leaving);
+        ok(h.operator().withHeader("If-Match", "\"" + version + "\"").patch(HandoverFixture.PLANS + "/" + h.plan()
+                + "/roster/" + leaving, Map.of("action", "REMOVE", "reason", "本人申请留在企业管理")));
+        deliverEvents(platform);
+
+        assertEquals("AT_ENTERPRISE", registered(municipal, leaving).get("status").asText());
+        assertEquals("IN_HANDOVER", registered(municipal, h.yuzhong().get(1)).get("status").asText(),
+                "the others stay in handover");
+    }
+
+    @Test
     void eachSideSignsOnlyForItself() {
         Handover h = handover("sides-enterprise", 1, 0, true);
         String b = batch(h.operator(), h.plan(), "500103", jiefangbei, TOMORROW, null);

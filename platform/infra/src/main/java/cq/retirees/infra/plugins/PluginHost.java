@@ -58,6 +58,8 @@ public final class PluginHost implements AutoCloseable {
     private volatile Set<String> wanted = Set.of();
     /** Which copy of each plugin PF4J holds (its state version), so a late unload never hits a newer copy. */
     private final Map<String, Long> loadedCopies = new HashMap<>();
+    /** Copies that would not load here: not tried again (every second) until the database says something new. */
+    private final Map<String, Long> unloadable = new HashMap<>();
 
     PluginHost(DbClient db, PluginsDb plugins, PluginCalls calls, PluginFailures failures, Path workDirectory, Map<String, Map<String, String>> settingsOverrides, Duration unloadGrace) {
         this.db = db;
@@ -118,7 +120,7 @@ public final class PluginHost implements AutoCloseable {
         }
         boolean loading = false;
         for (InstalledPlugin want : wanted.values()) {
-            if (!next.containsKey(want.id())) {
+            if (!next.containsKey(want.id()) && !Long.valueOf(want.stateVersion()).equals(unloadable.get(want.id()))) {
                 loading = true;
             }
         }
@@ -136,10 +138,13 @@ public final class PluginHost implements AutoCloseable {
             }
         }
         for (InstalledPlugin want : wanted.values()) {
-            if (!next.containsKey(want.id())) {
+            if (!next.containsKey(want.id())
+                    && !Long.valueOf(want.stateVersion()).equals(unloadable.get(want.id()))) {
                 try {
                     next.put(want.id(), load(want));
+                    unloadable.remove(want.id());
                 } catch (RuntimeException e) {
+                    unloadable.put(want.id(), want.stateVersion());
                     failures.record(want.id(), PluginFailures.Kind.EXCEPTION, "does not load: " + e.getMessage());
                     LOG.log(Level.WARNING, "plugin " + want.id() + " does not load; the municipal default applies", e);
                 }
