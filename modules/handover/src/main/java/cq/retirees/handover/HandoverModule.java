@@ -27,7 +27,8 @@ public final class HandoverModule {
 
     /**
      * Settings ({@code handover.*}): {@code publicity.minimum-days} (default 7), {@code concentration.minimum-count}
-     * (default 20) and {@code concentration.minimum-share} (default 0.10). {@code districtRules} supplies the
+     * (default 20), {@code concentration.minimum-share} (default 0.10) and {@code proposal.max-concurrent}
+     * (default 4). {@code districtRules} supplies the
      * receiving rules of enabled district and zone plugins, asked afresh for every proposal run; roster
      * proposals read and write through {@code bulkDataSource} (plain JDBC).
      */
@@ -41,8 +42,12 @@ public final class HandoverModule {
         if (publicityDays < 0) {
             throw new IllegalArgumentException("handover.publicity.minimum-days must not be negative");
         }
+        int proposals = config.get("proposal.max-concurrent").asInt().orElse(4);
+        if (proposals < 1) {
+            throw new IllegalArgumentException("handover.proposal.max-concurrent must be at least 1");
+        }
         return new HandoverModule(new HandoverWiring(platform, registry, bulkDataSource, districtRules, thresholds,
-                publicityDays));
+                publicityDays, proposals));
     }
 
     public Handover handover() {

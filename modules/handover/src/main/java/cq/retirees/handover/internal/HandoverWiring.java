@@ -22,7 +22,7 @@ public final class HandoverWiring {
 
     public HandoverWiring(PlatformServices platform, Registry registry, DataSource bulkDataSource,
                           Supplier<List<ReceivingRule>> districtRules, ConcentrationThresholds thresholds,
-                          int publicityMinimumDays) {
+                          int publicityMinimumDays, int maxConcurrentProposals) {
         PlansDb plans = new PlansDb();
         PlanRecordsDb records = new PlanRecordsDb();
         RosterDb roster = new RosterDb();
@@ -38,7 +38,8 @@ public final class HandoverWiring {
                 new PlanRoutes(platform, registry, plans, records, access, lifecycle,
                         new PlanRecords(plans, records, platform.audit(), platform.clock()), views),
                 new RosterRoutes(platform, plans, roster, access,
-                        new RosterProposal(registry, bulkDataSource, new ProposalStore(), rules, platform.audit()),
+                        new RosterProposal(registry, bulkDataSource, new ProposalStore(), rules, platform.audit(),
+                                maxConcurrentProposals),
                         new RosterChanges(roster, registry, platform.audit(), platform.outbox()), views),
                 new BatchRoutes(platform, plans, batches, access,
                         new BatchWork(batches, roster, registry, platform.audit(), platform.outbox()), views,

@@ -34,6 +34,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Proposes the roster (ProposeRoster): every retiree of the enterprise who is still to be handed over gets a
@@ -55,17 +57,39 @@ final class RosterProposal {
     private final ProposalStore store;
     private final ReceivingRules rules;
     private final AuditTrail audit;
+    private final Semaphore running;
 
+    /**
+     * {@code maxConcurrent}: proposals run at once on this instance. Each holds two pooled connections while it
+     * reads; without a bound, a burst of proposals could take every connection and wait for each other.
+     */
     RosterProposal(Registry registry, DataSource dataSource, ProposalStore store, ReceivingRules rules,
-                   AuditTrail audit) {
+                   AuditTrail audit, int maxConcurrent) {
         this.registry = registry;
         this.dataSource = dataSource;
         this.store = store;
         this.rules = rules;
         this.audit = audit;
+        this.running = new Semaphore(maxConcurrent, true);
     }
 
     Summary propose(Actor actor, String address, UUID planId) {
+        try {
+            if (!running.tryAcquire(30, TimeUnit.SECONDS)) {
+                throw ApiException.of(503, "PROPOSALS_BUSY").withHeader("Retry-After", "10");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.of(503, "PROPOSALS_BUSY").withHeader("Retry-After", "10");
+        }
+        try {
+            return proposeAlone(actor, address, planId);
+        } finally {
+            running.release();
+        }
+    }
+
+    private Summary proposeAlone(Actor actor, String address, UUID planId) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
