@@ -1,5 +1,7 @@
 package cq.retirees.handover;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,4 +12,10 @@ public interface Handover {
 
     /** The enterprise's plan that is neither completed nor withdrawn, if any. */
     Optional<HandoverPlan> activePlan(UUID enterpriseId);
+
+    /**
+     * Those of {@code retireeIds} that are, now, in handover with this plan: the plan is IN_HANDOVER and they are on
+     * its roster, neither removed nor received. Events may arrive out of order; this is what holds now.
+     */
+    List<UUID> inHandover(UUID planId, Collection<UUID> retireeIds);
 }

@@ -110,7 +110,7 @@ public final class Platform implements AutoCloseable {
                     dataDirectory, audit, access, meters, clock);
             HandoverModule handover = HandoverModule.create(config.get("handover"), services, registry.registry(),
                     database.dataSource(), plugins.host()::receivingRules);
-            HandoverSteps.connect(events, registry.registry());
+            HandoverSteps.connect(events, registry.registry(), handover.handover());
             SecuritySettings securitySettings = SecuritySettings.from(config.get("security"),
                     config.get("platform.admin-password").asString().asOptional());
             Security security = Security.create(securitySettings,

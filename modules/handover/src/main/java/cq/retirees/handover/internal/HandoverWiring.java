@@ -9,6 +9,7 @@ import cq.retirees.registry.events.RetireeDied;
 import cq.retirees.spi.receiving.ReceivingRule;
 
 import javax.sql.DataSource;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,6 +55,11 @@ public final class HandoverWiring {
             @Override
             public Optional<HandoverPlan> activePlan(UUID enterpriseId) {
                 return plans.activeOf(platform.db().execute(), enterpriseId).map(HandoverWiring::published);
+            }
+
+            @Override
+            public List<UUID> inHandover(UUID planId, Collection<UUID> retireeIds) {
+                return roster.inHandover(platform.db().execute(), planId, retireeIds);
             }
         };
         DeathsOnRosters deaths = new DeathsOnRosters(platform.transactions(), roster);

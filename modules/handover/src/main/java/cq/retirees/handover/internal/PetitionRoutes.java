@@ -102,7 +102,12 @@ public final class PetitionRoutes implements ApiService {
         String unit = Texts.required("responsibleUnit", draft.responsibleUnit(), Texts.MAX_NAME, errors);
         PlanRecords.refuse(errors);
         Plan plan = access.visible(request, planId);
-        if (retireeId != null && roster.byRetiree(platform.db().execute(), plan.id(), retireeId).isEmpty()) {
+        // A caller who sees part of the roster may only name retirees in that part: the answer must not tell
+        // who else is on it.
+        if (retireeId != null && roster.byRetiree(platform.db().execute(), plan.id(), retireeId)
+                .filter(e -> PlanAccess.wholePlan(actor.scope(), plan)
+                        || PlanAccess.coversReceiving(actor.scope(), e.receivingArea(), e.receivingBodyId()))
+                .isEmpty()) {
             throw ApiException.invalid(FieldError.of("retireeId", "RETIREE_NOT_ON_PLAN"));
         }
         Language language = Language.of(request);

@@ -106,9 +106,7 @@ final class PlanLifecycle {
         Map<String, String> detail = new TreeMap<>();
         detail.put("from", plan.state().name());
         detail.put("to", to.name());
-        if (reason != null && !reason.isEmpty()) {
-            detail.put("reason", reason);
-        }
+        detail.put("reasonGiven", String.valueOf(reason != null && !reason.isEmpty())); // free text stays on the plan
         audit.append(tx, AuditRecord.of(actor, address, "PLAN_" + to.name(), "handover-plan", plan.id(),
                 Outcome.SUCCESS, detail));
         return plans.byId(tx, plan.id()).orElseThrow();

@@ -79,9 +79,9 @@ final class RosterChanges {
         }
         Map<String, String> detail = new TreeMap<>();
         detail.put("retiree", entry.retireeId().toString());
-        if (reason != null) {
-            detail.put("reason", reason);
-        }
+        // The reason stays with the roster entry; the audit trail records that one was given, never free text
+        // (operators may type a phone number into it).
+        detail.put("reasonGiven", String.valueOf(reason != null));
         boolean applied;
         switch (action) {
             case "OVERRIDE", "CLEAR_OVERRIDE" -> {
@@ -93,6 +93,9 @@ final class RosterChanges {
                 detail.put("to", area != null ? area.value() : entry.proposedArea().value());
             }
             case "REMOVE" -> {
+                if (entry.removed()) {
+                    throw ApiException.conflict("ROSTER_ENTRY_REMOVED");
+                }
                 if (entry.receivedOn() != null) {
                     throw ApiException.conflict("RETIREE_ALREADY_RECEIVED");
                 }
@@ -142,7 +145,7 @@ final class RosterChanges {
             throw ApiException.conflict("CADRE_EXCEPTION_EXISTS");
         }
         audit.append(tx, AuditRecord.of(actor, address, "CADRE_EXCEPTION_RECORDED", "handover-plan", plan.id(),
-                Outcome.SUCCESS, Map.of("retiree", retireeId.toString(), "reason", reason)));
+                Outcome.SUCCESS, Map.of("retiree", retireeId.toString(), "reasonGiven", "true")));
         return retireeId;
     }
 

@@ -8,6 +8,7 @@ import io.helidon.dbclient.DbRow;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,11 +51,17 @@ final class RosterDb {
      * is cancelled, so that it does not hold up its plan.
      */
     void removeDeceased(DbExecute tx, UUID retireeId) {
+        // Locks in the order every other writer takes them: plans, then batches, then roster rows.
+        try (Stream<DbRow> plans = tx.query("SELECT p.id FROM handover.plans p WHERE p.state NOT IN ('COMPLETED',"
+                + " 'WITHDRAWN') AND EXISTS (SELECT 1 FROM handover.roster_entries r WHERE r.plan_id = p.id"
+                + " AND r.retiree_id = ?::uuid) ORDER BY p.id FOR UPDATE", retireeId)) {
+            plans.forEach(locked -> { }); // the rows are locked once read
+        }
         List<UUID> batches;
-        try (Stream<DbRow> rows = tx.query("SELECT r.batch_id FROM handover.roster_entries r"
-                + " JOIN handover.batches b ON b.id = r.batch_id WHERE r.retiree_id = ?::uuid AND b.state = 'OPEN'",
-                retireeId)) {
-            batches = rows.map(r -> Rows.uuid(r, "batch_id")).toList();
+        try (Stream<DbRow> rows = tx.query("SELECT b.id FROM handover.batches b WHERE b.state = 'OPEN' AND EXISTS"
+                + " (SELECT 1 FROM handover.roster_entries r WHERE r.batch_id = b.id AND r.retiree_id = ?::uuid)"
+                + " ORDER BY b.id FOR UPDATE", retireeId)) {
+            batches = rows.map(r -> Rows.uuid(r, "id")).toList();
         }
         tx.dml("UPDATE handover.roster_entries r SET removed_code = 'DECEASED', removed_reason = 'deceased',"
                 + " batch_id = NULL, version = r.version + 1 FROM handover.plans p WHERE p.id = r.plan_id"
@@ -79,7 +86,8 @@ final class RosterDb {
         return tx.dml("UPDATE handover.roster_entries SET override_area = ?, override_body_id = ?::uuid,"
                         + " override_reason = ?, overridden_by = ?::uuid, overridden_at = now(), version = version + 1"
                         + " WHERE plan_id = ?::uuid AND retiree_id = ?::uuid AND version = ?",
-                area == null ? null : area.value(), bodyId, reason, area == null ? null : by, entry.planId(),
+                area == null ? null : area.value(), bodyId, area == null ? null : reason, area == null ? null : by,
+                entry.planId(),
                 entry.retireeId(), expectedVersion) == 1;
     }
 
@@ -118,6 +126,15 @@ final class RosterDb {
     void releaseFromBatches(DbExecute tx, UUID planId) {
         tx.dml("UPDATE handover.roster_entries SET batch_id = NULL WHERE plan_id = ?::uuid AND received_on IS NULL",
                 planId);
+    }
+
+    List<UUID> inHandover(DbExecute db, UUID planId, Collection<UUID> retireeIds) {
+        try (Stream<DbRow> rows = db.query("SELECT r.retiree_id FROM handover.roster_entries r"
+                + " JOIN handover.plans p ON p.id = r.plan_id JOIN unnest(?::uuid[]) AS asked(id) ON asked.id = r.retiree_id"
+                + " WHERE r.plan_id = ?::uuid AND p.state = 'IN_HANDOVER' AND r.removed_code IS NULL"
+                + " AND r.received_on IS NULL", PgArrays.literal(retireeIds), planId)) {
+            return rows.map(r -> Rows.uuid(r, "retiree_id")).toList();
+        }
     }
 
     List<UUID> onRoster(DbExecute db, UUID planId) {

@@ -13,9 +13,11 @@ import java.sql.Date;
 import java.util.Map;
 
 /**
- * The registry's side of a handover: retirees enter handover when their plan does, and come under socialized
- * management when their batch is signed. Each step only moves retirees forward, so a redelivered event changes
- * nothing, and a retiree who died meanwhile stays DECEASED.
+ * The registry's side of a handover: retirees enter handover when their plan does, leave it when the plan is
+ * withdrawn or they are taken off its roster, and come under socialized management when their batch is signed. Each
+ * step changes only retirees in the state it starts from, so a redelivered event changes nothing, a retiree who
+ * died meanwhile stays DECEASED, and a received retiree is never moved back. (Events may arrive out of order: the
+ * composition root asks the handover module who is still in handover before moving anyone into it.)
  */
 final class HandoverSteps {
 

@@ -403,6 +403,29 @@ class BatchSigningTest {
     }
 
     @Test
+    void aStartOfHandoverDeliveredLateDoesNotPullBackARetireeTakenOffMeanwhile() {
+        Handover h = handover("late-start-enterprise", 2, 0, false);
+        ok(HandoverFixture.transition(h.operator(), h.plan(), "IN_HANDOVER"));
+        // The start is held back (another instance's batch, a retry): the removal below is delivered first.
+        platform.update("UPDATE platform.outbox SET next_attempt_at = now() + interval '1 hour'"
+                + " WHERE event_type = 'HandoverStarted' AND aggregate_id = ?", h.plan());
+        String leaving = h.yuzhong().getFirst();
+        long version = platform.count("SELECT version FROM handover.roster_entries WHERE plan_id = ?::uuid"
+                + " AND retiree_id = ?::uuid", h.plan(), leaving);
+        ok(h.operator().withHeader("If-Match", "\"" + version + "\"").patch(HandoverFixture.PLANS + "/" + h.plan()
+                + "/roster/" + leaving, Map.of("action", "REMOVE", "reason", "本人申请留在企业管理")));
+        while (platform.platform().events().dispatchBatch() > 0) {
+            // the removal's event only
+        }
+        platform.update("UPDATE platform.outbox SET next_attempt_at = now() WHERE event_type = 'HandoverStarted'"
+                + " AND aggregate_id = ?", h.plan());
+        deliverEvents(platform);
+
+        assertEquals("AT_ENTERPRISE", registered(municipal, leaving).get("status").asText());
+        assertEquals("IN_HANDOVER", registered(municipal, h.yuzhong().get(1)).get("status").asText());
+    }
+
+    @Test
     void eachSideSignsOnlyForItself() {
         Handover h = handover("sides-enterprise", 1, 0, true);
         String b = batch(h.operator(), h.plan(), "500103", jiefangbei, TOMORROW, null);

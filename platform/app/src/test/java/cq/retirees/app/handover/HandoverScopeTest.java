@@ -102,6 +102,19 @@ class HandoverScopeTest {
     }
 
     @Test
+    void aDistrictNamesInAPetitionOnlyTheRetireesItReceives() {
+        Map<String, Object> aboutYuzhong = new java.util.HashMap<>(Map.of("planId", plan, "channel", "VISIT",
+                "content", "询问接收进度", "receivedOn", LocalDate.now().toString(), "responsibleUnit", "江北区人力社保局",
+                "retireeId", yuzhong.getFirst()));
+        Api.Response refused = jiangbeiOp.post("/api/v1/petitions", aboutYuzhong);
+        assertEquals(400, refused.status(), refused::toString);
+        assertEquals("RETIREE_NOT_ON_PLAN", refused.json().at("/errors/0/code").asText(),
+                "a retiree received elsewhere is answered like one not on the plan");
+        aboutYuzhong.put("retireeId", atGuanyinqiao.getFirst());
+        assertEquals(201, jiangbeiOp.post("/api/v1/petitions", aboutYuzhong).status());
+    }
+
+    @Test
     void theEnterpriseSeesTheWholePlan() {
         ok(enterpriseOp.get(PLANS + "/" + plan));
         assertEquals(Set.of(yuzhongBatch, guanyinqiaoBatch, wulidianBatch), batchIds(enterpriseOp));
@@ -239,6 +252,7 @@ class HandoverScopeTest {
         long batches = platform.count("SELECT count(*) FROM handover.batches WHERE plan_id = ?::uuid", plan);
         long version = batchVersion(platform, yuzhongBatch);
         long planVersion = platform.count("SELECT version FROM handover.plans WHERE id = ?::uuid", plan);
+        long petitions = platform.count("SELECT count(*) FROM handover.petitions");
         assertEquals(403, openBatch(auditor, plan, "500103", null, LocalDate.now().toString(), null).status());
         assertEquals(403, setItem(auditor, yuzhongBatch, "PERSONNEL_DOSSIERS", "DONE", null).status());
         assertEquals(403, signRequest(auditor, yuzhongBatch, "ENTERPRISE").status());
@@ -252,7 +266,7 @@ class HandoverScopeTest {
         assertEquals(batches, platform.count("SELECT count(*) FROM handover.batches WHERE plan_id = ?::uuid", plan));
         assertEquals(version, batchVersion(platform, yuzhongBatch));
         assertEquals(planVersion, platform.count("SELECT version FROM handover.plans WHERE id = ?::uuid", plan));
-        assertEquals(0, platform.count("SELECT count(*) FROM handover.petitions"));
+        assertEquals(petitions, platform.count("SELECT count(*) FROM handover.petitions"));
     }
 
     private static Set<String> batchIds(Api api) {

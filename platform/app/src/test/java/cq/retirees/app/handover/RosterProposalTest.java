@@ -294,7 +294,9 @@ class RosterProposalTest {
         assertEquals("\"" + changed.get("version").asLong() + "\"", overridden.header("ETag"));
         assertEquals(audited + 1, overridesAudited());
         assertEquals(1, platform.count("SELECT count(*) FROM audit.events WHERE action = 'ROSTER_OVERRIDE'"
-                + " AND entity_id = ? AND detail LIKE ?", plan, "%" + reason + "%"));
+                + " AND entity_id = ? AND detail LIKE '%\"reasonGiven\":\"true\"%'", plan));
+        assertEquals(0, platform.count("SELECT count(*) FROM audit.events WHERE detail LIKE ?", "%" + reason + "%"),
+                "free text stays on the roster entry, out of the audit trail (it may hold a phone number)");
 
         JsonNode again = ok(propose(municipal, plan)).json();
         assertEquals(1, again.get("overridesKept").asLong(), again::toString);
@@ -306,6 +308,18 @@ class RosterProposalTest {
         assertEquals(reason, kept.get("override").get("reason").asText(), kept::toString);
         assertEquals(YUZHONG, entries.get(stays).get("receivingAreaCode").asText());
         assertTrue(entries.get(stays).get("override").isNull());
+
+        // Clearing the override (a note is welcome) returns the entry to the rule's proposal.
+        JsonNode cleared = ok(municipal.withHeader("If-Match", entryTag(kept)).patch(path,
+                Map.of("action", "CLEAR_OVERRIDE", "reason", "本人撤回申请"))).json();
+        assertTrue(cleared.get("override").isNull(), cleared::toString);
+        assertEquals(YUZHONG, cleared.get("receivingAreaCode").asText(), cleared::toString);
+
+        // Taking the retiree off twice is refused the second time: a removal is not stacked on another.
+        JsonNode removed = ok(municipal.withHeader("If-Match", entryTag(cleared)).patch(path,
+                Map.of("action", "REMOVE", "reason", "本人申请留在企业"))).json();
+        assertProblem(municipal.withHeader("If-Match", entryTag(removed)).patch(path,
+                Map.of("action", "REMOVE", "reason", "再次移出")), 409, "ROSTER_ENTRY_REMOVED");
     }
 
     @Test

@@ -3,6 +3,7 @@ package cq.retirees.app.plugins;
 import com.fasterxml.jackson.databind.JsonNode;
 import cq.retirees.app.plugins.fixtures.AdminAuditedRule;
 import cq.retirees.app.plugins.fixtures.AdminQuietRule;
+import cq.retirees.app.plugins.fixtures.AdminStuckConstructorRule;
 import cq.retirees.app.plugins.fixtures.FileOpeningRule;
 import cq.retirees.app.plugins.fixtures.OverlappingWanshengRule;
 import cq.retirees.app.plugins.fixtures.ReflectiveRule;
@@ -72,7 +73,8 @@ class PluginAdministrationTest {
     @BeforeAll
     static void start() {
         // A short call time-out: nothing here should wait on a plugin for the default second.
-        platform = TestPlatform.start(PluginAdministrationTest.class, Map.of("plugins.call-timeout", "PT2S"));
+        platform = TestPlatform.start(PluginAdministrationTest.class, Map.of("plugins.call-timeout", "PT2S",
+                "plugins.inspection-timeout", "PT1S"));
         admin = platform.admin();
         municipal = user("plugins-municipal", "MUNICIPAL_ADMIN");
         auditor = user("plugins-auditor", "AUDITOR");
@@ -164,6 +166,16 @@ class PluginAdministrationTest {
         assertTrue(messages.stream().anyMatch(m -> m.contains("java.lang.Class.forName")
                 || m.contains("getDeclaredMethods")), problem::toString);
         assertNotStored("reflector");
+    }
+
+    @Test
+    @Order(2)
+    void aPluginWhoseExtensionNeverFinishesBeingCreatedIsRefusedAndHoldsNothingUp() {
+        // Creating an extension runs its constructor: plugin code, guarded by the inspection's time limit.
+        JsonNode problem = refused(made("stuck", COMPATIBLE, AdminStuckConstructorRule.class));
+        error(problem, "PLUGIN_DOES_NOT_LOAD", "stuck");
+        assertNotStored("stuck");
+        assertEquals(200, admin.get(PLUGINS).status(), "the host still answers");
     }
 
     @Test

@@ -40,7 +40,7 @@ final class GuardedServiceOfferingProvider implements ServiceOfferingProvider {
         if (!areas.contains(area)) {
             return List.of();
         }
-        return calls.call(pluginId, () -> delegate.offerings(area)).map(List::copyOf).orElse(List.of());
+        return calls.call(pluginId, () -> List.copyOf(delegate.offerings(area))).orElse(List.of());
     }
 
     @Override

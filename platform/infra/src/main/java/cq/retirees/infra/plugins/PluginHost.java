@@ -158,7 +158,9 @@ public final class PluginHost implements AutoCloseable {
         Path jar = cachedJar(plugin);
         failures.reset(plugin.id());
         unload(plugin.id()); // a retired copy still waiting out its grace period (PF4J holds one per id)
-        Pf4jPlugins.Extensions extensions = pf4j.load(jar, plugin.id());
+        // Creating the extensions runs plugin code (constructors, static initialisers): guarded like any call.
+        Pf4jPlugins.Extensions extensions = calls.call(plugin.id(), () -> pf4j.load(jar, plugin.id()))
+                .orElseThrow(() -> new IllegalStateException("failed to load or start in time"));
         loadedCopies.put(plugin.id(), plugin.stateVersion());
         PluginSettings settings = settingsOf(plugin.id(), plugin.settings());
         List<ReceivingRule> rules = new ArrayList<>();

@@ -40,12 +40,9 @@ final class PluginInspector {
         Path root = scratchDirectory();
         Pf4jPlugins pf4j = new Pf4jPlugins(root);
         try {
-            Pf4jPlugins.Extensions extensions;
-            try {
-                extensions = pf4j.load(jar, plugin.id());
-            } catch (RuntimeException e) {
-                throw refused("PLUGIN_DOES_NOT_LOAD", plugin.id(), e.getClass().getSimpleName());
-            }
+            // Creating the extensions runs plugin code: guarded, and its exceptions are not asked for messages.
+            Pf4jPlugins.Extensions extensions = calls.call(plugin.id(), () -> pf4j.load(jar, plugin.id()))
+                    .orElseThrow(() -> refused("PLUGIN_DOES_NOT_LOAD", plugin.id(), "failed or did not answer in time"));
             List<DeclaredExtension> declared = new ArrayList<>();
             for (ReceivingRule rule : extensions.receivingRules()) {
                 configure(calls, plugin.id(), rule, settings);
@@ -61,7 +58,7 @@ final class PluginInspector {
             }
             for (ServiceOfferingProvider provider : extensions.serviceOfferingProviders()) {
                 configure(calls, plugin.id(), provider, settings);
-                Set<AreaCode> areas = calls.call(plugin.id(), provider::areas)
+                Set<AreaCode> areas = calls.call(plugin.id(), () -> Set.copyOf(provider.areas()))
                         .orElseThrow(() -> refused("EXTENSION_FAILED", provider.getClass().getName(), "areas()"));
                 if (areas.isEmpty()) {
                     throw refused("TERRITORY_EMPTY", provider.getClass().getName(), "areas() names no area");

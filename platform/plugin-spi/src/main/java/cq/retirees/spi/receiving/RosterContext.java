@@ -16,7 +16,9 @@ public record RosterContext(long rosterSize, Map<AreaCode, Long> residentsByArea
     public RosterContext {
         residentsByArea = Map.copyOf(residentsByArea);
         areasInForce = Set.copyOf(areasInForce);
-        receivingBodies = Map.copyOf(receivingBodies);
+        // deep: a rule must not be able to change what the host and the next rule see
+        receivingBodies = receivingBodies.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+                Map.Entry::getKey, e -> List.copyOf(e.getValue())));
     }
 
     public long residentsIn(AreaCode area) {

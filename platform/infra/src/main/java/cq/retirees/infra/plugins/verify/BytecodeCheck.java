@@ -26,6 +26,14 @@ final class BytecodeCheck {
         List<ReferenceCollector> classes = new ArrayList<>();
         Map<String, List<String>> ownTypes = new HashMap<>();
         for (PluginJar.ClassEntry entry : entries) {
+            if (entry.entryName().startsWith("META-INF/versions/")) {
+                // A plugin is built for one Java release. A class that exists only in a versioned directory is not
+                // loaded from the jar unless the JVM picks that version, and otherwise resolves to a host class of
+                // the same name: counting it as the plugin's own would let the plugin reach host classes.
+                problems.add(new Problem(Problem.FORBIDDEN_REFERENCE, entry.entryName(),
+                        "multi-release class (a plugin is built for one Java release)"));
+                continue;
+            }
             ReferenceCollector collector = new ReferenceCollector();
             try {
                 // No SKIP_DEBUG: local variable tables name types too.

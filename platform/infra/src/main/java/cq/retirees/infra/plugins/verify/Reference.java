@@ -36,6 +36,10 @@ sealed interface Reference {
     }
 
     /** A {@code native} method declared by the class: its code is outside the JVM, so nothing here can check it. */
+    /** A {@code finalize()} override: it would run on the JVM's single finalizer thread, outside any time limit. */
+    record Finalizer() implements Reference {
+    }
+
     record NativeMethod(String name) implements Reference {
     }
 }

@@ -153,6 +153,9 @@ final class ReferenceCollector extends ClassVisitor {
         if ((access & Opcodes.ACC_NATIVE) != 0) {
             references.add(new Reference.NativeMethod(name));
         }
+        if (name.equals("finalize") && descriptor.equals("()V")) {
+            references.add(new Reference.Finalizer());
+        }
         descriptor(descriptor);
         signature(signature);
         if (exceptions != null) {

@@ -114,6 +114,7 @@ final class ReferencePolicy {
             case Reference.DynamicUse d -> dynamic(d.descriptor(), d.bootstrap(), d.arguments());
             case Reference.ConstantUse c -> constant(c.value());
             case Reference.NativeMethod n -> List.of("native method " + n.name());
+            case Reference.Finalizer f -> List.of("finalize() override (runs on the JVM's finalizer thread)");
         };
     }
 

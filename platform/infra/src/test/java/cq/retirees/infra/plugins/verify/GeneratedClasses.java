@@ -25,6 +25,18 @@ final class GeneratedClasses {
         return writer.toByteArray();
     }
 
+    /** A class overriding {@code finalize()} with an empty body. */
+    static byte[] withFinalizer(String internalName) {
+        ClassWriter writer = start(internalName, "java/lang/Object");
+        MethodVisitor method = writer.visitMethod(Opcodes.ACC_PROTECTED, "finalize", "()V", null, null);
+        method.visitCode();
+        method.visitInsn(Opcodes.RETURN);
+        method.visitMaxs(0, 0);
+        method.visitEnd();
+        writer.visitEnd();
+        return writer.toByteArray();
+    }
+
     /** A class whose {@code run()} calls the given static method with no arguments and discards the result. */
     static byte[] callingStatic(String internalName, String owner, String name, String descriptor) {
         ClassWriter writer = start(internalName, "java/lang/Object");

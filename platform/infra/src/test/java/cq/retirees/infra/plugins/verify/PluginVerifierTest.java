@@ -253,17 +253,46 @@ class PluginVerifierTest {
     }
 
     @Test
-    void aMultiReleaseCopyOfAClassIsCheckedToo() throws IOException {
+    void aMultiReleaseClassIsRefused() throws IOException {
         // A class loader on Java 21 would load this copy instead of the one at the root.
         String goodRule = GoodRule.class.getName().replace('.', '/');
+        String entry = "META-INF/versions/21/" + goodRule + ".class";
         Path jar = FixtureJar.plugin("yuzhong-rule").attribute("Multi-Release", "true")
                 .extensions(GoodRule.class)
-                .entry("META-INF/versions/21/" + goodRule + ".class",
-                        GeneratedClasses.callingStatic(goodRule, "java/lang/System", "getenv", "()Ljava/util/Map;"))
+                .entry(entry, GeneratedClasses.callingStatic(goodRule, "java/lang/System", "getenv",
+                        "()Ljava/util/Map;"))
                 .write(dir);
 
-        assertEquals(List.of(new Problem(Problem.FORBIDDEN_REFERENCE, GoodRule.class.getName(),
-                "java.lang.System.getenv")), refused(jar));
+        assertEquals(List.of(new Problem(Problem.FORBIDDEN_REFERENCE, entry,
+                "multi-release class (a plugin is built for one Java release)")), refused(jar));
+    }
+
+    @Test
+    void aStubOfAHostClassInAVersionedDirectoryDoesNotPassAsThePluginsOwn() throws IOException {
+        // Without a matching JVM version the loader falls back to the host's class of that name.
+        Path jar = FixtureJar.plugin("sneaky").index("cq.example.Root")
+                .entry("cq/example/Root.class", GeneratedClasses.callingStatic("cq/example/Root",
+                        "io/helidon/config/Config", "create", "()Lio/helidon/config/Config;"))
+                .entry("META-INF/versions/99/io/helidon/config/Config.class",
+                        GeneratedClasses.plain("io/helidon/config/Config", "java/lang/Object"))
+                .write(dir);
+
+        List<Problem> problems = refused(jar);
+        assertTrue(problems.contains(new Problem(Problem.FORBIDDEN_REFERENCE,
+                "META-INF/versions/99/io/helidon/config/Config.class",
+                "multi-release class (a plugin is built for one Java release)")), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.subject().equals("cq.example.Root")
+                && p.detail().startsWith("io.helidon.config.Config")), problems::toString);
+    }
+
+    @Test
+    void aFinalizerIsRefused() throws IOException {
+        Path jar = FixtureJar.plugin("finalizing").index("cq.example.Finalizing")
+                .entry("cq/example/Finalizing.class", GeneratedClasses.withFinalizer("cq/example/Finalizing"))
+                .write(dir);
+
+        assertEquals(List.of(new Problem(Problem.FORBIDDEN_REFERENCE, "cq.example.Finalizing",
+                "finalize() override (runs on the JVM's finalizer thread)")), refused(jar));
     }
 
     @Test
