@@ -22,4 +22,9 @@ public final class SqlStates {
     public static boolean isUniqueViolation(Throwable error) {
         return is(error, UNIQUE_VIOLATION);
     }
+
+    /** A deadlock (40P01) or serialization failure (40001): the transaction was rolled back and may be retried. */
+    public static boolean isTransientConflict(Throwable error) {
+        return is(error, "40P01") || is(error, "40001");
+    }
 }

@@ -1,6 +1,7 @@
 package cq.retirees.infra.http;
 
 import cq.retirees.infra.db.DatabaseUnavailableException;
+import cq.retirees.infra.db.SqlStates;
 import cq.retirees.kernel.InvalidValueException;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
@@ -69,6 +70,14 @@ public final class Problems {
     }
 
     private void unexpected(ServerRequest request, ServerResponse response, Throwable error) {
+        if (SqlStates.isTransientConflict(error)) {
+            // PostgreSQL chose this request to break a deadlock (or a serialization conflict): nothing was applied,
+            // and the same request is likely to succeed at once.
+            LOG.log(Level.INFO, "transient conflict on " + request.prologue().method().text() + " "
+                    + request.path().path() + "; answered 503 to retry");
+            write(request, response, ApiException.of(503, "TRY_AGAIN").withHeader("Retry-After", "1"));
+            return;
+        }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.ERROR, "incident " + incident + " on " + request.prologue().method().text() + " "
                 + request.path().path(), error);
