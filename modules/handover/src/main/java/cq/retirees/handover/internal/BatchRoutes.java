@@ -13,6 +13,7 @@ import cq.retirees.infra.http.Responses;
 import cq.retirees.infra.http.Versions;
 import cq.retirees.infra.security.Access;
 import cq.retirees.infra.security.ClientAddress;
+import cq.retirees.infra.security.ScopeFilter;
 import cq.retirees.kernel.access.Actor;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.webserver.http.ServerRequest;
@@ -62,10 +63,14 @@ public final class BatchRoutes implements ApiService {
         Plan plan = access.visible(request, RequestIds.pathId(request, "handover-plan"));
         DbExecute db = platform.db().execute();
         Language language = Language.of(request);
-        List<PlanViews.BatchView> items = batches.ofPlan(db, plan.id(), PlanScope.of(actor.scope()),
-                        PlanAccess.wholePlan(actor.scope(), plan)).stream()
-                .map(b -> views.batch(b, batches.items(db, b.id()), batches.members(db, b.id()), language)).toList();
-        Responses.ok(response, Map.of("items", items));
+        List<Batch> found = batches.ofPlan(db, plan.id(), ScopeFilter.of(actor.scope()),
+                PlanAccess.wholePlan(actor.scope(), plan));
+        List<UUID> ids = found.stream().map(Batch::id).toList();
+        Map<UUID, List<BatchItem>> items = batches.itemsOf(db, ids);
+        Map<UUID, Long> members = batches.membersOf(db, ids);
+        List<PlanViews.BatchView> shown = found.stream().map(b -> views.batch(b,
+                items.getOrDefault(b.id(), List.of()), members.getOrDefault(b.id(), 0L), language)).toList();
+        Responses.ok(response, Map.of("items", shown));
     }
 
     private void open(ServerRequest request, ServerResponse response) {

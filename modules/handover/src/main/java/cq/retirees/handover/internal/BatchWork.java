@@ -11,9 +11,7 @@ import cq.retirees.infra.http.FieldError;
 import cq.retirees.infra.http.Versions;
 import cq.retirees.infra.outbox.Outbox;
 import cq.retirees.kernel.AreaCode;
-import cq.retirees.kernel.InvalidValueException;
 import cq.retirees.kernel.access.Actor;
-import cq.retirees.registry.ReceivingBody;
 import cq.retirees.registry.Registry;
 import io.helidon.dbclient.DbExecute;
 
@@ -24,7 +22,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -45,14 +42,14 @@ final class BatchWork {
 
     private final BatchesDb batches;
     private final RosterDb roster;
-    private final Registry registry;
+    private final ReceivingTargets targets;
     private final AuditTrail audit;
     private final Outbox outbox;
 
     BatchWork(BatchesDb batches, RosterDb roster, Registry registry, AuditTrail audit, Outbox outbox) {
         this.batches = batches;
         this.roster = roster;
-        this.registry = registry;
+        this.targets = new ReceivingTargets(registry);
         this.audit = audit;
         this.outbox = outbox;
     }
@@ -62,33 +59,16 @@ final class BatchWork {
             throw ApiException.conflict("PLAN_NOT_IN_HANDOVER", plan.state().name());
         }
         List<FieldError> errors = new ArrayList<>();
-        AreaCode area = null;
-        try {
-            area = AreaCode.of(draft.receivingAreaCode());
-        } catch (InvalidValueException e) {
-            errors.add(FieldError.of("receivingAreaCode", e.code()));
-        }
-        UUID bodyId = null;
-        if (draft.receivingBodyId() != null && !draft.receivingBodyId().isBlank()) {
-            try {
-                bodyId = UUID.fromString(draft.receivingBodyId());
-                Optional<ReceivingBody> body = registry.receivingBody(bodyId);
-                if (body.isEmpty() || !body.get().areaCode().equals(area)) {
-                    errors.add(FieldError.of("receivingBodyId", "BODY_NOT_IN_AREA"));
-                }
-            } catch (IllegalArgumentException e) {
-                errors.add(FieldError.of("receivingBodyId", "ID_INVALID"));
-            }
-        }
+        AreaCode area = targets.area("receivingAreaCode", draft.receivingAreaCode(), false, errors);
+        UUID bodyId = targets.body("receivingBodyId", draft.receivingBodyId(), area, errors);
         LocalDate effectiveOn = Texts.date("effectiveOn", draft.effectiveOn(), true, errors);
         List<UUID> requested = null;
         if (draft.retireeIds() != null) {
             LinkedHashSet<UUID> ids = new LinkedHashSet<>();
             for (int i = 0; i < draft.retireeIds().size(); i++) {
-                try {
-                    ids.add(UUID.fromString(String.valueOf(draft.retireeIds().get(i))));
-                } catch (IllegalArgumentException e) {
-                    errors.add(FieldError.of("retireeIds[" + i + "]", "ID_INVALID"));
+                UUID id = Texts.id("retireeIds[" + i + "]", draft.retireeIds().get(i), true, errors);
+                if (id != null) {
+                    ids.add(id);
                 }
             }
             requested = List.copyOf(ids);

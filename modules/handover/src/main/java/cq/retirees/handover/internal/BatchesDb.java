@@ -1,16 +1,21 @@
 package cq.retirees.handover.internal;
 
 import cq.retirees.handover.HandoverItem;
+import cq.retirees.infra.db.PgArrays;
 import cq.retirees.infra.db.Rows;
+import cq.retirees.infra.security.ScopeFilter;
 import cq.retirees.kernel.AreaCode;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 
 import java.sql.Date;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Batches in {@code handover.batches} and their items in {@code handover.batch_items}. */
@@ -35,7 +40,7 @@ final class BatchesDb {
     }
 
     /** A plan's batches the caller may see: all of them, or those received in the caller's areas (and bodies). */
-    List<Batch> ofPlan(DbExecute db, UUID planId, PlanScope scope, boolean wholePlan) {
+    List<Batch> ofPlan(DbExecute db, UUID planId, ScopeFilter scope, boolean wholePlan) {
         try (Stream<DbRow> rows = db.query("SELECT * FROM handover.batches WHERE plan_id = ?::uuid"
                         + " AND (? OR (receiving_area = ANY(?::text[])"
                         + "      AND (NOT ? OR receiving_body_id = ANY(?::uuid[])))) ORDER BY created_at, id",
@@ -45,11 +50,28 @@ final class BatchesDb {
     }
 
     List<BatchItem> items(DbExecute db, UUID batchId) {
-        try (Stream<DbRow> rows = db.query("SELECT * FROM handover.batch_items WHERE batch_id = ?::uuid", batchId)) {
-            return rows.map(r -> new BatchItem(HandoverItem.valueOf(Rows.string(r, "item")),
+        return itemsOf(db, List.of(batchId)).getOrDefault(batchId, List.of());
+    }
+
+    /** The items of several batches in one query, each batch's in item order. */
+    Map<UUID, List<BatchItem>> itemsOf(DbExecute db, Collection<UUID> batchIds) {
+        try (Stream<DbRow> rows = db.query("SELECT * FROM handover.batch_items WHERE batch_id = ANY(?::uuid[])",
+                PgArrays.literal(batchIds))) {
+            return rows.collect(Collectors.groupingBy(r -> Rows.uuid(r, "batch_id"), Collectors.mapping(
+                    r -> new BatchItem(HandoverItem.valueOf(Rows.string(r, "item")),
                             ItemStatus.valueOf(Rows.string(r, "status")), Rows.string(r, "note"),
-                            Rows.instant(r, "updated_at")))
-                    .sorted(Comparator.comparing(BatchItem::item)).toList();
+                            Rows.instant(r, "updated_at")),
+                    Collectors.collectingAndThen(Collectors.toList(), list -> list.stream()
+                            .sorted(Comparator.comparing(BatchItem::item)).toList()))));
+        }
+    }
+
+    /** How many retirees (not taken off) each of several batches holds, in one query. */
+    Map<UUID, Long> membersOf(DbExecute db, Collection<UUID> batchIds) {
+        try (Stream<DbRow> rows = db.query("SELECT batch_id, count(*) AS n FROM handover.roster_entries"
+                + " WHERE batch_id = ANY(?::uuid[]) AND removed_code IS NULL GROUP BY batch_id",
+                PgArrays.literal(batchIds))) {
+            return rows.collect(Collectors.toMap(r -> Rows.uuid(r, "batch_id"), r -> Rows.longValue(r, "n")));
         }
     }
 

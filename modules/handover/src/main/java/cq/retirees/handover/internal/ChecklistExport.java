@@ -5,6 +5,7 @@ import cq.retirees.infra.http.ApiException;
 import cq.retirees.infra.http.CsvCells;
 import cq.retirees.infra.http.Language;
 import cq.retirees.infra.http.Messages;
+import cq.retirees.infra.security.ScopeFilter;
 import cq.retirees.kernel.AreaCode;
 import cq.retirees.kernel.access.Scope;
 import cq.retirees.registry.Area;
@@ -67,7 +68,7 @@ final class ChecklistExport {
         boolean xlsx = wantsXlsx(request);
         boolean wholePlan = PlanAccess.wholePlan(scope, plan);
         DbExecute db = platform.db().execute();
-        List<Batch> visibleBatches = batches.ofPlan(db, plan.id(), PlanScope.of(scope), wholePlan).stream()
+        List<Batch> visibleBatches = batches.ofPlan(db, plan.id(), ScopeFilter.of(scope), wholePlan).stream()
                 .filter(b -> batchId == null || b.id().equals(batchId)).toList();
         if (batchId != null && visibleBatches.isEmpty()) {
             throw ApiException.notFound("NOT_FOUND", "handover-batch");
@@ -102,8 +103,9 @@ final class ChecklistExport {
             }
         }
         List<List<String>> items = new ArrayList<>();
+        Map<UUID, List<BatchItem>> itemsByBatch = batches.itemsOf(db, batchIds);
         for (Batch b : visibleBatches) {
-            for (BatchItem item : batches.items(db, b.id())) {
+            for (BatchItem item : itemsByBatch.getOrDefault(b.id(), List.of())) {
                 items.add(List.of(b.id().toString(), lookups.area(b.receivingArea()), lookups.body(b.receivingBodyId()),
                         label("HandoverItem", item.item().name()), label("ItemStatus", item.status().name()),
                         nullToEmpty(item.note()), nullToEmpty(b.enterpriseSignatory()),

@@ -18,6 +18,7 @@ import cq.retirees.infra.http.Responses;
 import cq.retirees.infra.http.Versions;
 import cq.retirees.infra.security.Access;
 import cq.retirees.infra.security.ClientAddress;
+import cq.retirees.infra.security.ScopeFilter;
 import cq.retirees.kernel.access.Actor;
 import cq.retirees.kernel.access.Role;
 import io.helidon.webserver.http.ServerRequest;
@@ -75,7 +76,7 @@ public final class PetitionRoutes implements ApiService {
         if (status != null && !Petition.STATUSES.contains(status)) {
             throw ApiException.invalid(FieldError.of("status", "KIND_UNKNOWN", Petition.STATUSES));
         }
-        List<Petition> fetched = petitions.page(platform.db().execute(), PlanScope.of(actor.scope()),
+        List<Petition> fetched = petitions.page(platform.db().execute(), ScopeFilter.of(actor.scope()),
                 RequestIds.queryId(request, "planId"), status, after, page.fetchSize());
         Page<Petition> result = Page.of(fetched, page, p -> Cursor.of(p.id().toString()));
         Language language = Language.of(request);
@@ -89,8 +90,8 @@ public final class PetitionRoutes implements ApiService {
         byte[] body = platform.bodies().bytes(request);
         PetitionDraft draft = JsonBodies.parse(body, PetitionDraft.class);
         List<FieldError> errors = new ArrayList<>();
-        UUID planId = id("planId", draft.planId(), true, errors);
-        UUID retireeId = id("retireeId", draft.retireeId(), false, errors);
+        UUID planId = Texts.id("planId", draft.planId(), true, errors);
+        UUID retireeId = Texts.id("retireeId", draft.retireeId(), false, errors);
         if (!Petition.CHANNELS.contains(String.valueOf(draft.channel()))) {
             errors.add(FieldError.of("channel", "KIND_UNKNOWN", Petition.CHANNELS));
         }
@@ -178,20 +179,5 @@ public final class PetitionRoutes implements ApiService {
             throw ApiException.notFound("NOT_FOUND", "petition");
         }
         return petition;
-    }
-
-    private static UUID id(String field, String value, boolean required, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                errors.add(FieldError.of(field, "ID_INVALID"));
-            }
-            return null;
-        }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            errors.add(FieldError.of(field, "ID_INVALID"));
-            return null;
-        }
     }
 }

@@ -1,6 +1,7 @@
 package cq.retirees.handover.internal;
 
 import cq.retirees.infra.db.Rows;
+import cq.retirees.infra.security.ScopeFilter;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 
@@ -39,7 +40,7 @@ final class PetitionsDb {
     }
 
     /** A keyset page of the petitions on plans the scope covers (as {@link PlansDb#page} decides). */
-    List<Petition> page(DbExecute db, PlanScope scope, UUID planId, String status, UUID afterId, int fetch) {
+    List<Petition> page(DbExecute db, ScopeFilter scope, UUID planId, String status, UUID afterId, int fetch) {
         try (Stream<DbRow> rows = db.query("SELECT t.* FROM handover.petitions t JOIN handover.plans p ON p.id = t.plan_id"
                         + " WHERE t.id > ?::uuid"
                         + " AND (? OR p.enterprise_id = ANY(?::uuid[]) OR EXISTS (SELECT 1 FROM handover.roster_entries r"

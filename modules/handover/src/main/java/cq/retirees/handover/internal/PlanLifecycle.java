@@ -33,8 +33,6 @@ final class PlanLifecycle {
     record TransitionRequest(String to, String reason, LocalDate publicityEndsOn) {
     }
 
-    static final int MAX_TEXT = 4000;
-
     private final PlansDb plans;
     private final PlanRecordsDb records;
     private final RosterDb roster;
@@ -65,8 +63,8 @@ final class PlanLifecycle {
                     TransitionRequest request) {
         PlanState to = target(request.to());
         String reason = request.reason() == null ? null : request.reason().strip();
-        if (reason != null && reason.length() > MAX_TEXT) {
-            throw ApiException.invalid(FieldError.of("reason", "TEXT_TOO_LONG", MAX_TEXT));
+        if (reason != null && reason.length() > Texts.MAX_TEXT) {
+            throw ApiException.invalid(FieldError.of("reason", "TEXT_TOO_LONG", Texts.MAX_TEXT));
         }
         if (plan.version() != expectedVersion) {
             throw Versions.stale();
@@ -76,7 +74,7 @@ final class PlanLifecycle {
         }
         LocalDate today = LocalDate.now(clock);
         if (to == PlanState.WITHDRAWN && (reason == null || reason.isEmpty())) {
-            throw ApiException.invalid(FieldError.of("reason", "REASON_REQUIRED", MAX_TEXT));
+            throw ApiException.invalid(FieldError.of("reason", "REASON_REQUIRED", Texts.MAX_TEXT));
         }
         List<Guard> failed = new ArrayList<>(guards(tx, plan, to, today));
         PublicityPeriod publicity = null;

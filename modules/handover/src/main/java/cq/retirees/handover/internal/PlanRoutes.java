@@ -19,6 +19,7 @@ import cq.retirees.infra.http.Responses;
 import cq.retirees.infra.http.Versions;
 import cq.retirees.infra.security.Access;
 import cq.retirees.infra.security.ClientAddress;
+import cq.retirees.infra.security.ScopeFilter;
 import cq.retirees.kernel.access.Actor;
 import cq.retirees.kernel.access.Role;
 import cq.retirees.registry.Registry;
@@ -87,7 +88,7 @@ public final class PlanRoutes implements ApiService {
         PageRequest page = PageRequest.from(request);
         UUID after = page.after(1).map(c -> c.uuidKey(0)).orElse(new UUID(0, 0));
         PlanState state = request.query().first("state").asOptional().map(PlanRoutes::state).orElse(null);
-        List<Plan> fetched = plans.page(platform.db().execute(), PlanScope.of(actor.scope()),
+        List<Plan> fetched = plans.page(platform.db().execute(), ScopeFilter.of(actor.scope()),
                 RequestIds.queryId(request, "enterpriseId"), state, after, page.fetchSize());
         Page<Plan> result = Page.of(fetched, page, p -> Cursor.of(p.id().toString()));
         Language language = Language.of(request);
@@ -99,12 +100,9 @@ public final class PlanRoutes implements ApiService {
         Actor actor = platform.access().requireAny(request, Role.MUNICIPAL_ADMIN, Role.ENTERPRISE_OPERATOR);
         byte[] body = platform.bodies().bytes(request);
         PlanDraft draft = JsonBodies.parse(body, PlanDraft.class);
-        UUID enterpriseId;
-        try {
-            enterpriseId = UUID.fromString(String.valueOf(draft.enterpriseId()));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(FieldError.of("enterpriseId", "ID_INVALID"));
-        }
+        List<FieldError> errors = new ArrayList<>();
+        UUID enterpriseId = Texts.id("enterpriseId", draft.enterpriseId(), true, errors);
+        PlanRecords.refuse(errors);
         if (registry.enterprise(enterpriseId).isEmpty() || !actor.scope().coversEnterprise(enterpriseId)) {
             throw ApiException.invalid(FieldError.of("enterpriseId", "ENTERPRISE_UNKNOWN"));
         }

@@ -173,8 +173,4 @@ final class PlanViews {
     String reason(String code, Language language) {
         return code == null ? null : messages.label("ReceivingReason", code, language);
     }
-
-    String label(String type, String value, Language language) {
-        return messages.label(type, value, language);
-    }
 }

@@ -2,9 +2,9 @@ package cq.retirees.handover.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import cq.retirees.handover.PlanState;
-import cq.retirees.infra.db.PgArrays;
 import cq.retirees.infra.db.Rows;
 import cq.retirees.infra.http.Json;
+import cq.retirees.infra.security.ScopeFilter;
 import cq.retirees.kernel.AreaCode;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
@@ -45,7 +45,7 @@ final class PlansDb {
     }
 
     /** Plans the scope covers: its enterprises', or those with retirees received in its areas. */
-    List<Plan> page(DbExecute db, PlanScope scope, UUID enterpriseId, PlanState state, UUID afterId, int fetch) {
+    List<Plan> page(DbExecute db, ScopeFilter scope, UUID enterpriseId, PlanState state, UUID afterId, int fetch) {
         String stateName = state == null ? null : state.name();
         try (Stream<DbRow> rows = db.query("SELECT p.* FROM handover.plans p WHERE p.id > ?::uuid"
                         + " AND (? OR p.enterprise_id = ANY(?::uuid[]) OR EXISTS (SELECT 1 FROM handover.roster_entries r"
@@ -108,10 +108,6 @@ final class PlansDb {
     }
 
     record Transition(String from, String to, String reason, UUID changedBy, Instant changedAt) {
-    }
-
-    static String areasLiteral(Set<AreaCode> areas) {
-        return PgArrays.literal(areas.stream().map(AreaCode::value).toList());
     }
 
     private static String json(Object value) {

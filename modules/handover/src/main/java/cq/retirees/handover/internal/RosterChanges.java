@@ -10,9 +10,7 @@ import cq.retirees.infra.http.FieldError;
 import cq.retirees.infra.http.Versions;
 import cq.retirees.infra.outbox.Outbox;
 import cq.retirees.kernel.AreaCode;
-import cq.retirees.kernel.InvalidValueException;
 import cq.retirees.kernel.access.Actor;
-import cq.retirees.registry.ReceivingBody;
 import cq.retirees.registry.Registry;
 import cq.retirees.registry.Retiree;
 import cq.retirees.registry.RetireeType;
@@ -21,7 +19,6 @@ import io.helidon.dbclient.DbExecute;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -44,12 +41,14 @@ final class RosterChanges {
     private final Registry registry;
     private final AuditTrail audit;
     private final Outbox outbox;
+    private final ReceivingTargets targets;
 
     RosterChanges(RosterDb roster, Registry registry, AuditTrail audit, Outbox outbox) {
         this.roster = roster;
         this.registry = registry;
         this.audit = audit;
         this.outbox = outbox;
+        this.targets = new ReceivingTargets(registry);
     }
 
     RosterEntry change(DbExecute tx, Actor actor, String address, Plan plan, RosterEntry entry, long expectedVersion,
@@ -70,8 +69,8 @@ final class RosterChanges {
         AreaCode area = null;
         UUID body = null;
         if (action.equals("OVERRIDE")) {
-            area = area(draft.receivingAreaCode(), errors);
-            body = body(draft.receivingBodyId(), area, errors);
+            area = targets.area("receivingAreaCode", draft.receivingAreaCode(), true, errors);
+            body = targets.body("receivingBodyId", draft.receivingBodyId(), area, errors);
         }
         PlanRecords.refuse(errors);
         if (entry.version() != expectedVersion) {
@@ -129,12 +128,7 @@ final class RosterChanges {
         requireRosterOpen(plan);
         List<FieldError> errors = new ArrayList<>();
         String reason = Texts.required("reason", draft.reason(), Texts.MAX_TEXT, errors);
-        UUID retireeId = null;
-        try {
-            retireeId = UUID.fromString(String.valueOf(draft.retireeId()));
-        } catch (IllegalArgumentException e) {
-            errors.add(FieldError.of("retireeId", "ID_INVALID"));
-        }
+        UUID retireeId = Texts.id("retireeId", draft.retireeId(), true, errors);
         PlanRecords.refuse(errors);
         Retiree retiree = registry.retiree(retireeId).filter(r -> r.enterpriseId().equals(plan.enterpriseId()))
                 .orElseThrow(() -> ApiException.invalid(FieldError.of("retireeId", "RETIREE_NOT_OF_ENTERPRISE")));
@@ -152,36 +146,6 @@ final class RosterChanges {
     static void requireRosterOpen(Plan plan) {
         if (!plan.state().rosterOpen()) {
             throw ApiException.conflict("ROSTER_LOCKED", plan.state().name());
-        }
-    }
-
-    private AreaCode area(String value, List<FieldError> errors) {
-        try {
-            AreaCode code = AreaCode.of(value);
-            if (!registry.areaInForce(code)) {
-                errors.add(FieldError.of("receivingAreaCode", "AREA_UNKNOWN", code.value()));
-            }
-            return code;
-        } catch (InvalidValueException e) {
-            errors.add(FieldError.of("receivingAreaCode", e.code()));
-            return null;
-        }
-    }
-
-    private UUID body(String value, AreaCode area, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            UUID id = UUID.fromString(value);
-            Optional<ReceivingBody> body = registry.receivingBody(id);
-            if (body.isEmpty() || (area != null && !body.get().areaCode().equals(area))) {
-                errors.add(FieldError.of("receivingBodyId", "BODY_NOT_IN_AREA"));
-            }
-            return id;
-        } catch (IllegalArgumentException e) {
-            errors.add(FieldError.of("receivingBodyId", "ID_INVALID"));
-            return null;
         }
     }
 }

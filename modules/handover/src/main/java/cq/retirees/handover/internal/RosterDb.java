@@ -2,6 +2,7 @@ package cq.retirees.handover.internal;
 
 import cq.retirees.infra.db.PgArrays;
 import cq.retirees.infra.db.Rows;
+import cq.retirees.infra.security.ScopeFilter;
 import cq.retirees.kernel.AreaCode;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
@@ -35,7 +36,7 @@ final class RosterDb {
      * A keyset page by retiree id: the whole roster, or ({@code wholePlan} false) the entries received in the
      * scope's areas, and by its receiving bodies when it is narrowed to some.
      */
-    List<RosterEntry> page(DbExecute db, UUID planId, PlanScope scope, boolean wholePlan, UUID afterId, int fetch) {
+    List<RosterEntry> page(DbExecute db, UUID planId, ScopeFilter scope, boolean wholePlan, UUID afterId, int fetch) {
         try (Stream<DbRow> rows = db.query("SELECT * FROM handover.roster_entries WHERE plan_id = ?::uuid"
                         + " AND retiree_id > ?::uuid AND (? OR (receiving_area = ANY(?::text[])"
                         + "      AND (NOT ? OR receiving_body_id = ANY(?::uuid[]))"

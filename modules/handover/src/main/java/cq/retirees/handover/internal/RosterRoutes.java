@@ -15,6 +15,7 @@ import cq.retirees.infra.http.Responses;
 import cq.retirees.infra.http.Versions;
 import cq.retirees.infra.security.Access;
 import cq.retirees.infra.security.ClientAddress;
+import cq.retirees.infra.security.ScopeFilter;
 import cq.retirees.kernel.access.Actor;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -60,7 +61,7 @@ public final class RosterRoutes implements ApiService {
         Plan plan = access.visible(request, RequestIds.pathId(request, "handover-plan"));
         PageRequest page = PageRequest.from(request);
         UUID after = page.after(1).map(c -> c.uuidKey(0)).orElse(new UUID(0, 0));
-        List<RosterEntry> fetched = roster.page(platform.db().execute(), plan.id(), PlanScope.of(actor.scope()),
+        List<RosterEntry> fetched = roster.page(platform.db().execute(), plan.id(), ScopeFilter.of(actor.scope()),
                 PlanAccess.wholePlan(actor.scope(), plan), after, page.fetchSize());
         Page<RosterEntry> result = Page.of(fetched, page, e -> Cursor.of(e.retireeId().toString()));
         Language language = Language.of(request);

@@ -5,8 +5,9 @@ import cq.retirees.infra.http.FieldError;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.UUID;
 
-/** Checks of free text and dates in handover requests; each fault is collected as a field error. */
+/** Checks of free text, ids and dates in handover requests; each fault is collected as a field error. */
 final class Texts {
 
     static final int MAX_TEXT = 4000;
@@ -31,6 +32,22 @@ final class Texts {
             errors.add(FieldError.of(field, "TEXT_TOO_LONG", max));
         }
         return text == null || text.isEmpty() ? null : text;
+    }
+
+    /** An id in a request body, or null (with an error when required or not an id). */
+    static UUID id(String field, String value, boolean required, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(FieldError.of(field, "ID_INVALID"));
+            }
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add(FieldError.of(field, "ID_INVALID"));
+            return null;
+        }
     }
 
     static LocalDate date(String field, String value, boolean required, List<FieldError> errors) {

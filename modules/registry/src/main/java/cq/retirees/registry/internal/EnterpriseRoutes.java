@@ -1,6 +1,5 @@
 package cq.retirees.registry.internal;
 
-import cq.retirees.infra.http.RequestIds;
 import cq.retirees.infra.PlatformServices;
 import cq.retirees.infra.http.ApiException;
 import cq.retirees.infra.http.ApiRoute;
@@ -11,10 +10,12 @@ import cq.retirees.infra.http.Language;
 import cq.retirees.infra.http.Page;
 import cq.retirees.infra.http.PageRequest;
 import cq.retirees.infra.http.Reply;
+import cq.retirees.infra.http.RequestIds;
 import cq.retirees.infra.http.Responses;
 import cq.retirees.infra.http.Versions;
 import cq.retirees.infra.security.Access;
 import cq.retirees.infra.security.ClientAddress;
+import cq.retirees.infra.security.ScopeFilter;
 import cq.retirees.kernel.access.Actor;
 import cq.retirees.kernel.access.Role;
 import cq.retirees.kernel.access.Scope;

@@ -1,6 +1,7 @@
 package cq.retirees.registry.internal;
 
 import cq.retirees.infra.db.Rows;
+import cq.retirees.infra.security.ScopeFilter;
 import cq.retirees.kernel.AreaCode;
 import cq.retirees.kernel.CreditCode;
 import cq.retirees.registry.Enterprise;

@@ -2,6 +2,7 @@ package cq.retirees.registry.internal;
 
 import cq.retirees.infra.crypto.PersonalDataCipher;
 import cq.retirees.infra.db.Rows;
+import cq.retirees.infra.security.ScopeFilter;
 import cq.retirees.kernel.AreaCode;
 import cq.retirees.kernel.ResidentIdNumber;
 import cq.retirees.kernel.Sex;

@@ -11,6 +11,7 @@ import cq.retirees.infra.security.Access;
 import cq.retirees.infra.security.ClientAddress;
 import cq.retirees.kernel.access.Actor;
 import cq.retirees.kernel.access.Role;
+import io.helidon.dbclient.DbClient;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -31,11 +32,11 @@ public final class PluginRoutes implements ApiService {
     private final PluginAdministration administration;
     private final PluginsDb plugins;
     private final PluginHost host;
-    private final io.helidon.dbclient.DbClient db;
+    private final DbClient db;
     private final long maxJarBytes;
 
     PluginRoutes(Access access, PluginAdministration administration, PluginsDb plugins, PluginHost host,
-                 io.helidon.dbclient.DbClient db, long maxJarBytes) {
+                 DbClient db, long maxJarBytes) {
         this.access = access;
         this.administration = administration;
         this.plugins = plugins;
