@@ -88,14 +88,17 @@ final class ChecklistExport {
         visibleBatches.forEach(b -> byId.put(b.id(), b));
         for (int from = 0; from < entries.size(); from += LOOKUP_CHUNK) {
             List<RosterEntry> chunk = entries.subList(from, Math.min(entries.size(), from + LOOKUP_CHUNK));
-            Map<UUID, String> masked = new HashMap<>();
+            // The registry's current name: a name corrected after the roster closed is what the signatories see.
+            Map<UUID, Retiree> current = new HashMap<>();
             for (Retiree r : registry.retirees(chunk.stream().map(RosterEntry::retireeId).toList())) {
-                masked.put(r.id(), r.idNumber().masked());
+                current.put(r.id(), r);
             }
             for (RosterEntry e : chunk) {
                 Batch batch = e.batchId() == null ? null : byId.get(e.batchId());
+                Retiree retiree = current.get(e.retireeId());
                 rows.add(List.of(String.valueOf(rows.size() + 1), e.batchId() == null ? "" : e.batchId().toString(),
-                        e.retireeName(), masked.getOrDefault(e.retireeId(), ""), lookups.area(e.residenceArea()),
+                        retiree == null ? e.retireeName() : retiree.name(),
+                        retiree == null ? "" : retiree.idNumber().masked(), lookups.area(e.residenceArea()),
                         nullToEmpty(e.residenceStreet()), lookups.area(e.receivingArea()),
                         lookups.body(e.receivingBodyId()), label("ReceivingReason", e.reasonCode()),
                         nullToEmpty(e.overrideReason()),

@@ -30,9 +30,10 @@ import java.util.function.Function;
  */
 final class ProposalStore {
 
-    /** What a proposal needs to know of an existing entry. */
+    /** What a proposal needs to know of an existing entry: its proposal, and the retiree as it was then. */
     record Known(AreaCode proposedArea, UUID proposedBodyId, String reasonCode, String bodyReasonCode, String ruleId,
-                 String alternatives, boolean overridden, boolean removed) {
+                 String alternatives, boolean overridden, boolean removed, String name, AreaCode residenceArea,
+                 String residenceStreet) {
     }
 
     /** A new or changed proposal, with what it was before (all null for a new entry). */
@@ -60,14 +61,16 @@ final class ProposalStore {
         Map<String, AreaCode> codes = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT retiree_id, proposed_area, proposed_body_id,"
                 + " reason_code, body_reason_code, rule_id, alternatives, override_area IS NOT NULL,"
-                + " removed_code IS NOT NULL FROM handover.roster_entries WHERE plan_id = ?")) {
+                + " removed_code IS NOT NULL, retiree_name, residence_area, residence_street FROM handover.roster_entries"
+                + " WHERE plan_id = ?")) {
             ps.setObject(1, planId);
             ps.setFetchSize(10_000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     known.put(rs.getObject(1, UUID.class), new Known(codes.computeIfAbsent(rs.getString(2), AreaCode::of),
                             rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), rs.getString(6),
-                            rs.getString(7), rs.getBoolean(8), rs.getBoolean(9)));
+                            rs.getString(7), rs.getBoolean(8), rs.getBoolean(9), rs.getString(10),
+                            codes.computeIfAbsent(rs.getString(11), AreaCode::of), rs.getString(12)));
                 }
             }
         }

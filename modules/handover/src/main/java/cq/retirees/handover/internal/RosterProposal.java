@@ -41,13 +41,15 @@ import java.util.concurrent.TimeUnit;
  * Proposes the roster (ProposeRoster): every retiree of the enterprise who is still to be handed over gets a
  * receiving area and body from the rule chain. Retired cadres stay out unless the plan records an exception; the
  * deceased and those already received stay out. Proposing again keeps overrides and removals by hand, writes only
- * what changed, and records for each retiree whose proposal changed what it was before. One transaction: the plan
+ * what changed, and records for each retiree whose proposal changed what it was before. An entry whose proposal
+ * stands but whose retiree's name or residence changed in the registry is refreshed ("refreshed" in the summary,
+ * counted as unchanged too), so the roster and the checklist never show stale details. One transaction: the plan
  * locked, the roster written, the run audited.
  */
 final class RosterProposal {
 
     /** What a proposal run did. */
-    record Summary(long proposed, long added, long changed, long unchanged, long overridesKept,
+    record Summary(long proposed, long added, long changed, long unchanged, long refreshed, long overridesKept,
                    long excludedRetiredCadres, long excludedDeceased, long excludedAlreadyReceived,
                    long takenOff, Map<String, Long> byRule, Map<String, Long> byReason) {
     }
@@ -150,6 +152,7 @@ final class RosterProposal {
         long added = 0;
         long changed = 0;
         long overridesKept = 0;
+        long refreshed = 0;
         Map<String, Long> byRule = new TreeMap<>();
         Map<String, Long> byReason = new TreeMap<>();
         for (HandoverCandidate candidate : eligible) {
@@ -173,6 +176,9 @@ final class RosterProposal {
             } else if (before.removed()) {
                 // taken off automatically earlier (e.g. a death recorded by mistake and corrected): back on
                 updates.add(row(candidate, decision, null, null, null));
+            } else if (!sameRetiree(before, candidate)) {
+                refreshed++;
+                updates.add(row(candidate, decision, null, null, null));
             }
         }
         store.forgetEarlierChanges(c, planId);
@@ -191,7 +197,7 @@ final class RosterProposal {
         store.finish(c, planId);
 
         Summary summary = new Summary(eligible.size(), added, changed, eligible.size() - added - changed,
-                overridesKept, cadres, deceased.size(), received.size(),
+                refreshed, overridesKept, cadres, deceased.size(), received.size(),
                 deceasedOnRoster.size() + receivedOnRoster.size() + leftOnRoster.size(), byRule, byReason);
         Map<String, String> detail = new TreeMap<>();
         detail.put("proposed", String.valueOf(summary.proposed()));
@@ -247,6 +253,12 @@ final class RosterProposal {
                 && before.reasonCode().equals(p.reasonCode()) && before.bodyReasonCode().equals(p.bodyReasonCode())
                 && before.ruleId().equals(decision.ruleId())
                 && before.alternatives().equals(RosterEntry.encode(p.alternatives()));
+    }
+
+    /** The retiree's details the entry shows are still those of the registry. */
+    private static boolean sameRetiree(ProposalStore.Known before, HandoverCandidate candidate) {
+        return before.name().equals(candidate.name()) && before.residenceArea().equals(candidate.residenceArea())
+                && Objects.equals(before.residenceStreet(), candidate.residenceStreet());
     }
 
     /** Those of {@code ids} still on the roster: the ones a removal would change. */

@@ -374,6 +374,30 @@ class RosterProposalTest {
     }
 
     @Test
+    void aCorrectedNameIsOnTheChecklistAtOnceAndOnTheRosterWhenProposingAgain() {
+        String enterprise = HandoverFixture.enterprise(municipal, YUZHONG, YUZHONG);
+        String renamed = HandoverFixture.retiree(municipal, enterprise, YUZHONG, YUZHONG, "解放碑街道");
+        HandoverFixture.retiree(municipal, enterprise, YUZHONG, YUZHONG, "解放碑街道");
+        String plan = HandoverFixture.plan(municipal, enterprise).get("id").asText();
+        ok(propose(municipal, plan));
+        String before = roster(municipal, plan).get(renamed).get("name").asText();
+
+        rename(renamed, "更正姓名");
+        // The checklist is what the two sides sign: it reads the registry, even once the roster is closed.
+        assertEquals(List.of("更正姓名"), namesOnChecklist(plan, renamed));
+        assertEquals(before, roster(municipal, plan).get(renamed).get("name").asText(), "as of the last proposal");
+
+        JsonNode again = ok(propose(municipal, plan)).json();
+        assertEquals(1, again.get("refreshed").asLong(), again::toString);
+        assertEquals(0, again.get("changed").asLong(), again::toString);
+        assertEquals(2, again.get("unchanged").asLong(), again::toString);
+        JsonNode entry = roster(municipal, plan).get(renamed);
+        assertEquals("更正姓名", entry.get("name").asText());
+        assertTrue(entry.get("changedFrom").isNull(), entry::toString);
+        assertEquals(0, ok(propose(municipal, plan)).json().get("refreshed").asLong(), "refreshed once only");
+    }
+
+    @Test
     void theRosterIsLockedOnceThePlanIsPublicised() {
         String enterprise = HandoverFixture.enterprise(municipal, YUZHONG, YUZHONG);
         String retiree = HandoverFixture.retiree(municipal, enterprise, YUZHONG, YUZHONG, "解放碑街道");
@@ -441,6 +465,22 @@ class RosterProposalTest {
         assertEquals(404, otherOperator.withHeader("If-Match", entryTag(entry))
                 .patch(rosterPath + "/" + inJiangbei.get(1), Map.of("action", "OVERRIDE",
                         "receivingAreaCode", SHAPINGBA, "reason", "区县协商")).status());
+    }
+
+    private static void rename(String retireeId, String name) {
+        String path = "/api/v1/retirees/" + retireeId;
+        Api.Response renamed = municipal.withHeader("If-Match", HandoverFixture.etag(municipal, path))
+                .patch(path, Map.of("name", name));
+        assertEquals(200, renamed.status(), () -> "correcting the name: " + renamed.status());
+    }
+
+    /** The names the checklist shows on the row of {@code retireeId} (found by its masked ID number's place). */
+    private static List<String> namesOnChecklist(String plan, String retireeId) {
+        String masked = municipal.get("/api/v1/retirees/" + retireeId).json().get("idNumber").asText();
+        Api.Response csv = municipal.withHeader("Accept", "text/csv").get(PLANS + "/" + plan + "/checklist");
+        assertEquals(200, csv.status(), () -> "checklist export answered " + csv.status());
+        return HandoverFixture.csvRows(csv).stream().filter(row -> row.get(3).equals(masked)).map(row -> row.get(2))
+                .toList();
     }
 
     private static void recordDeath(String retireeId) {
