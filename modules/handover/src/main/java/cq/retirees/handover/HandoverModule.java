@@ -2,6 +2,7 @@ package cq.retirees.handover;
 
 import cq.retirees.handover.internal.ConcentrationThresholds;
 import cq.retirees.handover.internal.HandoverWiring;
+import cq.retirees.handover.internal.ProposalSlots;
 import cq.retirees.infra.PlatformServices;
 import cq.retirees.infra.db.ModuleSchema;
 import cq.retirees.infra.http.ApiService;
@@ -10,6 +11,7 @@ import cq.retirees.spi.receiving.ReceivingRule;
 import io.helidon.config.Config;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -27,8 +29,8 @@ public final class HandoverModule {
 
     /**
      * Settings ({@code handover.*}): {@code publicity.minimum-days} (default 7), {@code concentration.minimum-count}
-     * (default 20), {@code concentration.minimum-share} (default 0.10) and {@code proposal.max-concurrent}
-     * (default 4). {@code districtRules} supplies the
+     * (default 20), {@code concentration.minimum-share} (default 0.10), {@code proposal.max-concurrent}
+     * (default 4) and {@code proposal.max-wait} (default PT30S). {@code districtRules} supplies the
      * receiving rules of enabled district and zone plugins, asked afresh for every proposal run; roster
      * proposals read and write through {@code bulkDataSource} (plain JDBC).
      */
@@ -42,10 +44,8 @@ public final class HandoverModule {
         if (publicityDays < 0) {
             throw new IllegalArgumentException("handover.publicity.minimum-days must not be negative");
         }
-        int proposals = config.get("proposal.max-concurrent").asInt().orElse(4);
-        if (proposals < 1) {
-            throw new IllegalArgumentException("handover.proposal.max-concurrent must be at least 1");
-        }
+        ProposalSlots proposals = new ProposalSlots(config.get("proposal.max-concurrent").asInt().orElse(4),
+                config.get("proposal.max-wait").as(Duration.class).orElse(Duration.ofSeconds(30)));
         return new HandoverModule(new HandoverWiring(platform, registry, bulkDataSource, districtRules, thresholds,
                 publicityDays, proposals));
     }

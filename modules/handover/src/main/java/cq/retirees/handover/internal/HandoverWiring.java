@@ -23,7 +23,7 @@ public final class HandoverWiring {
 
     public HandoverWiring(PlatformServices platform, Registry registry, DataSource bulkDataSource,
                           Supplier<List<ReceivingRule>> districtRules, ConcentrationThresholds thresholds,
-                          int publicityMinimumDays, int maxConcurrentProposals) {
+                          int publicityMinimumDays, ProposalSlots proposalSlots) {
         PlansDb plans = new PlansDb();
         PlanRecordsDb records = new PlanRecordsDb();
         RosterDb roster = new RosterDb();
@@ -40,7 +40,7 @@ public final class HandoverWiring {
                         new PlanRecords(plans, records, platform.audit(), platform.clock()), views),
                 new RosterRoutes(platform, plans, roster, access,
                         new RosterProposal(registry, bulkDataSource, new ProposalStore(), rules, platform.audit(),
-                                maxConcurrentProposals),
+                                proposalSlots),
                         new RosterChanges(roster, registry, platform.audit(), platform.outbox()), views),
                 new BatchRoutes(platform, plans, batches, access,
                         new BatchWork(batches, roster, registry, platform.audit(), platform.outbox()), views,

@@ -34,8 +34,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Proposes the roster (ProposeRoster): every retiree of the enterprise who is still to be handed over gets a
@@ -59,35 +57,21 @@ final class RosterProposal {
     private final ProposalStore store;
     private final ReceivingRules rules;
     private final AuditTrail audit;
-    private final Semaphore running;
+    private final ProposalSlots slots;
 
-    /**
-     * {@code maxConcurrent}: proposals run at once on this instance. Each holds two pooled connections while it
-     * reads; without a bound, a burst of proposals could take every connection and wait for each other.
-     */
     RosterProposal(Registry registry, DataSource dataSource, ProposalStore store, ReceivingRules rules,
-                   AuditTrail audit, int maxConcurrent) {
+                   AuditTrail audit, ProposalSlots slots) {
         this.registry = registry;
         this.dataSource = dataSource;
         this.store = store;
         this.rules = rules;
         this.audit = audit;
-        this.running = new Semaphore(maxConcurrent, true);
+        this.slots = slots;
     }
 
     Summary propose(Actor actor, String address, UUID planId) {
-        try {
-            if (!running.tryAcquire(30, TimeUnit.SECONDS)) {
-                throw ApiException.of(503, "PROPOSALS_BUSY").withHeader("Retry-After", "10");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApiException.of(503, "PROPOSALS_BUSY").withHeader("Retry-After", "10");
-        }
-        try {
+        try (ProposalSlots.Slot ignored = slots.take()) {
             return proposeAlone(actor, address, planId);
-        } finally {
-            running.release();
         }
     }
 
