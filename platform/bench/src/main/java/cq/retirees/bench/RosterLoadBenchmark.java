@@ -2,6 +2,7 @@ package cq.retirees.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import cq.retirees.app.Platform;
+import cq.retirees.infra.files.Directories;
 import cq.retirees.infra.http.Cursor;
 import cq.retirees.infra.http.Json;
 import cq.retirees.registry.demo.SyntheticEnterprise;
@@ -58,6 +59,7 @@ public final class RosterLoadBenchmark {
             new RosterLoadBenchmark(BenchClient.municipalAdmin(platform)).run(platform, work, rows);
         } finally {
             platform.close();
+            Directories.deleteQuietly(work); // the database and roster files: hundreds of MB per run
         }
     }
 

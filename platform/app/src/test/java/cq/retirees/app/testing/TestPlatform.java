@@ -2,11 +2,13 @@ package cq.retirees.app.testing;
 
 import cq.retirees.app.Platform;
 import cq.retirees.infra.config.PlatformConfig;
+import cq.retirees.infra.files.Directories;
 import cq.retirees.infra.testing.TestDatabases;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -25,11 +27,14 @@ public final class TestPlatform implements AutoCloseable {
     private final Platform platform;
     private final String jdbcUrl;
     private final Map<String, String> overrides;
+    /** The data directory this instance made and deletes when it closes; null for an instance alongside. */
+    private final Path scratch;
 
-    private TestPlatform(Platform platform, String jdbcUrl, Map<String, String> overrides) {
+    private TestPlatform(Platform platform, String jdbcUrl, Map<String, String> overrides, Path scratch) {
         this.platform = platform;
         this.jdbcUrl = jdbcUrl;
         this.overrides = Map.copyOf(overrides);
+        this.scratch = scratch;
     }
 
     public static TestPlatform start(Class<?> owner) {
@@ -45,13 +50,15 @@ public final class TestPlatform implements AutoCloseable {
         overrides.put("platform.admin-password", ADMIN_PASSWORD);
         // tests compute "today" with the JVM's zone; the server must agree whatever the hour
         overrides.put("platform.time-zone", java.time.ZoneId.systemDefault().getId());
+        Path scratch;
         try {
-            overrides.put("platform.data-dir", Files.createTempDirectory("retirees-test-data").toString());
+            scratch = Files.createTempDirectory("retirees-test-data");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        overrides.put("platform.data-dir", scratch.toString());
         overrides.putAll(settings);
-        return new TestPlatform(Platform.start(PlatformConfig.load(Map.of(), overrides)), url, overrides);
+        return new TestPlatform(Platform.start(PlatformConfig.load(Map.of(), overrides)), url, overrides, scratch);
     }
 
     /**
@@ -59,7 +66,7 @@ public final class TestPlatform implements AutoCloseable {
      * balancer would run it; close it before this one.
      */
     public TestPlatform alongside() {
-        return new TestPlatform(Platform.start(PlatformConfig.load(Map.of(), overrides)), jdbcUrl, overrides);
+        return new TestPlatform(Platform.start(PlatformConfig.load(Map.of(), overrides)), jdbcUrl, overrides, null);
     }
 
     public Api api() {
@@ -137,5 +144,8 @@ public final class TestPlatform implements AutoCloseable {
     @Override
     public void close() {
         platform.close();
+        if (scratch != null) {
+            Directories.deleteQuietly(scratch);
+        }
     }
 }

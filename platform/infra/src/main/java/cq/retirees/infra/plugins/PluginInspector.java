@@ -1,5 +1,6 @@
 package cq.retirees.infra.plugins;
 
+import cq.retirees.infra.files.Directories;
 import cq.retirees.infra.plugins.verify.PluginRefusedException;
 import cq.retirees.infra.plugins.verify.VerifiedPlugin;
 import cq.retirees.kernel.AreaCode;
@@ -14,11 +15,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Asks a verified plugin, loaded on its own and with its settings, which territory each of its extensions governs.
@@ -72,7 +71,7 @@ final class PluginInspector {
             return declared;
         } finally {
             pf4j.unloadAll();
-            delete(root);
+            Directories.deleteQuietly(root);
         }
     }
 
@@ -103,14 +102,6 @@ final class PluginInspector {
             return Files.createTempDirectory(scratch, "inspect-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void delete(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a scratch directory left behind is harmless; the next start cleans the scratch root
         }
     }
 }

@@ -1,6 +1,7 @@
 package cq.retirees.infra.testing;
 
 import cq.retirees.infra.db.EmbeddedPostgresServer;
+import cq.retirees.infra.files.Directories;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One embedded PostgreSQL per test JVM, started on first use and stopped when the JVM ends; each caller (a test
+ * One embedded PostgreSQL per test JVM, started on first use, stopped and deleted when the JVM ends; each caller (a test
  * class) gets a database of its own, so classes never see each other's rows.
  */
 public final class TestDatabases {
@@ -38,7 +39,11 @@ public final class TestDatabases {
                 Path dir = Files.createTempDirectory("retirees-test-pg");
                 server = EmbeddedPostgresServer.start(dir.resolve("data"), 0,
                         EmbeddedPostgresServer.Durability.THROWAWAY);
-                Runtime.getRuntime().addShutdownHook(new Thread(server::close, "test-postgres-shutdown"));
+                EmbeddedPostgresServer started = server;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    started.close();
+                    Directories.deleteQuietly(dir); // each test JVM would leave ~500 MB behind
+                }, "test-postgres-shutdown"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
