@@ -107,7 +107,7 @@ public final class Platform implements AutoCloseable {
 
             RegistryModule registry = RegistryModule.create(config.get("registry"), services, database.dataSource());
             Plugins plugins = Plugins.create(config.get("plugins"), database.client(), database.dataSource(),
-                    dataDirectory, audit, access, meters, clock);
+                    dataDirectory, audit, access, meters, clock, new RegistryCodes(registry.registry()));
             HandoverModule handover = HandoverModule.create(config.get("handover"), services, registry.registry(),
                     database.dataSource(), plugins.host()::receivingRules);
             HandoverSteps.connect(events, registry.registry(), handover.handover());

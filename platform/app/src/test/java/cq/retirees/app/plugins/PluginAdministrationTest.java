@@ -8,6 +8,7 @@ import cq.retirees.app.plugins.fixtures.FileOpeningRule;
 import cq.retirees.app.plugins.fixtures.OverlappingWanshengRule;
 import cq.retirees.app.plugins.fixtures.ReflectiveRule;
 import cq.retirees.app.plugins.fixtures.ThrowingRule;
+import cq.retirees.app.plugins.fixtures.UnknownCodesRule;
 import cq.retirees.app.testing.Api;
 import cq.retirees.app.testing.TestPlatform;
 import cq.retirees.kernel.CreditCode;
@@ -229,6 +230,20 @@ class PluginAdministrationTest {
         assertEquals(204, admin.delete(PLUGINS + "/qijiang-rival").status());
         assertEquals(200, act(admin, "wansheng", "enable").status());
         assertStates(plugin("wansheng"), true, true, true);
+    }
+
+    @Test
+    @Order(3)
+    void aPluginWhoseTerritoryNamesCodesTheRegistryDoesNotHaveCannotBeEnabled() {
+        Api.Response uploaded = upload(admin, made("unknown-codes", COMPATIBLE, UnknownCodesRule.class));
+        assertEquals(201, uploaded.status(), uploaded::toString);
+
+        JsonNode refused = assertProblem(act(admin, "unknown-codes", "enable"), 422, "PLUGIN_TERRITORY_UNKNOWN");
+        String detail = refused.get("detail").asText();
+        assertTrue(detail.contains("500199") && detail.contains("VILLAGE_SOE"), refused::toString);
+        assertFalse(detail.contains("500117") || detail.contains("DISTRICT_SOE"), "only the unknown codes: " + detail);
+        assertStates(plugin("unknown-codes"), false, false, false);
+        assertEquals(204, admin.delete(PLUGINS + "/unknown-codes").status());
     }
 
     // ---- 4. lifecycle ----

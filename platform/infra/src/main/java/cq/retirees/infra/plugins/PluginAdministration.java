@@ -17,12 +17,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -43,9 +45,10 @@ public final class PluginAdministration {
     private final PluginHost host;
     private final AuditTrail audit;
     private final Path uploads;
+    private final KnownCodes known;
 
     PluginAdministration(DbClient db, PluginsDb plugins, PluginVerifier verifier, PluginInspector inspector,
-                         PluginHost host, AuditTrail audit, Path uploads) {
+                         PluginHost host, AuditTrail audit, Path uploads, KnownCodes known) {
         this.db = db;
         this.transactions = new Transactions(db);
         this.plugins = plugins;
@@ -54,6 +57,7 @@ public final class PluginAdministration {
         this.host = host;
         this.audit = audit;
         this.uploads = uploads;
+        this.known = known;
     }
 
     /**
@@ -109,9 +113,16 @@ public final class PluginAdministration {
         }
     }
 
-    /** Enables and starts; refused when the plugin's territory overlaps an enabled plugin's. */
+    /**
+     * Enables and starts; refused when the plugin's territory names an area not in force or a category the registry
+     * does not have, or overlaps an enabled plugin's.
+     */
     public InstalledPlugin enable(Actor actor, String address, String id) {
         return change(actor, address, id, "PLUGIN_ENABLED_BY_ADMIN", (tx, plugin) -> {
+            String unknown = unknownCodes(plugin);
+            if (!unknown.isEmpty()) {
+                throw ApiException.of(422, "PLUGIN_TERRITORY_UNKNOWN", id, unknown);
+            }
             for (InstalledPlugin other : plugins.all(tx)) {
                 if (other.enabled() && !other.id().equals(id)) {
                     overlap(plugin, other).ifPresent(where -> {
@@ -202,6 +213,26 @@ public final class PluginAdministration {
             }
         }
         return Optional.empty();
+    }
+
+    /** The codes of the plugin's declared territories the registry does not know, or "" when it knows them all. */
+    private String unknownCodes(InstalledPlugin plugin) {
+        Set<String> areas = new TreeSet<>();
+        Set<String> categories = new TreeSet<>();
+        for (DeclaredExtension d : plugin.extensions()) {
+            for (List<String> codes : List.of(d.residenceAreas(), d.receivingAreas())) {
+                codes.stream().filter(code -> !known.areaInForce(AreaCode.of(code))).forEach(areas::add);
+            }
+            d.categories().stream().filter(name -> !known.enterpriseCategory(name)).forEach(categories::add);
+        }
+        List<String> parts = new ArrayList<>();
+        if (!areas.isEmpty()) {
+            parts.add("areas " + String.join(", ", areas));
+        }
+        if (!categories.isEmpty()) {
+            parts.add("enterprise categories " + String.join(", ", categories));
+        }
+        return String.join("; ", parts);
     }
 
     /** What two restrictions have in common, an empty one meaning "any". */

@@ -53,10 +53,12 @@ public final class Plugins implements AutoCloseable {
     /**
      * Settings: {@code directory} (jars installed at start, disabled until enabled), {@code call-timeout}
      * (default PT1S), {@code inspection-timeout} (PT5S, for the questions asked at install), {@code poll-interval} (PT1S), {@code unload-grace} (PT30S), {@code max-jar-bytes} (16 MiB),
-     * {@code settings.<plugin-id>.<key>} (overrides of a plugin's own settings).
+     * {@code settings.<plugin-id>.<key>} (overrides of a plugin's own settings). {@code known} is what a
+     * territory may name: a plugin naming anything else is not enabled.
      */
     public static Plugins create(Config config, DbClient db, DataSource dataSource, Path dataDirectory,
-                                 AuditTrail audit, Access access, MeterRegistry meters, Clock clock) {
+                                 AuditTrail audit, Access access, MeterRegistry meters, Clock clock,
+                                 KnownCodes known) {
         Path work = dataDirectory.resolve("plugins");
         PluginFailures failures = new PluginFailures(meters, clock);
         PluginCalls calls = new PluginCalls(config.get("call-timeout").as(Duration.class).orElse(Duration.ofSeconds(1)),
@@ -69,7 +71,7 @@ public final class Plugins implements AutoCloseable {
         PluginHost host = new PluginHost(db, plugins, calls, failures, work, overrides(config.get("settings")),
                 config.get("unload-grace").as(Duration.class).orElse(Duration.ofSeconds(30)));
         PluginAdministration administration = new PluginAdministration(db, plugins,
-                new PluginVerifier(SpiVersion.CURRENT), inspector, host, audit, work.resolve("uploads"));
+                new PluginVerifier(SpiVersion.CURRENT), inspector, host, audit, work.resolve("uploads"), known);
         PluginChangeListener listener = new PluginChangeListener(dataSource, host,
                 config.get("poll-interval").as(Duration.class).orElse(Duration.ofSeconds(1)));
         PluginRoutes routes = new PluginRoutes(access, administration, plugins, host, db,
