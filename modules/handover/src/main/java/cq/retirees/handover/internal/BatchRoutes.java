@@ -20,7 +20,6 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -111,12 +110,7 @@ public final class BatchRoutes implements ApiService {
         long expected = Versions.expected(request);
         byte[] body = platform.bodies().bytes(request);
         BatchWork.SignatureDraft draft = JsonBodies.parse(body, BatchWork.SignatureDraft.class);
-        SigningSide side;
-        try {
-            side = SigningSide.valueOf(String.valueOf(draft.side()));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(FieldError.of("side", "KIND_UNKNOWN", Arrays.toString(SigningSide.values())));
-        }
+        SigningSide side = Texts.kind("side", draft.side(), SigningSide.class);
         List<FieldError> errors = new ArrayList<>();
         String signatory = Texts.required("signatory", draft.signatory(), Texts.MAX_NAME, errors);
         PlanRecords.refuse(errors);

@@ -17,7 +17,6 @@ import io.helidon.dbclient.DbExecute;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -118,12 +117,7 @@ final class BatchWork {
             throw ApiException.notFound("NOT_FOUND", "handover-item");
         }
         List<FieldError> errors = new ArrayList<>();
-        ItemStatus status = null;
-        try {
-            status = ItemStatus.valueOf(String.valueOf(draft.status()));
-        } catch (IllegalArgumentException e) {
-            errors.add(FieldError.of("status", "KIND_UNKNOWN", Arrays.toString(ItemStatus.values())));
-        }
+        ItemStatus status = Texts.kind("status", draft.status(), ItemStatus.class, errors);
         String note = Texts.optional("note", draft.note(), Texts.MAX_TEXT, errors);
         if (status == ItemStatus.NOT_APPLICABLE && note == null) {
             errors.add(FieldError.of("note", "TEXT_REQUIRED", Texts.MAX_TEXT));

@@ -72,10 +72,8 @@ public final class PetitionRoutes implements ApiService {
         Actor actor = Access.actor(request);
         PageRequest page = PageRequest.from(request);
         UUID after = page.after(1).map(c -> c.uuidKey(0)).orElse(new UUID(0, 0));
-        String status = request.query().first("status").asOptional().orElse(null);
-        if (status != null && !Petition.STATUSES.contains(status)) {
-            throw ApiException.invalid(FieldError.of("status", "KIND_UNKNOWN", Petition.STATUSES));
-        }
+        PetitionStatus status = request.query().first("status").asOptional()
+                .map(value -> Texts.kind("status", value, PetitionStatus.class)).orElse(null);
         List<Petition> fetched = petitions.page(platform.db().execute(), ScopeFilter.of(actor.scope()),
                 RequestIds.queryId(request, "planId"), status, after, page.fetchSize());
         Page<Petition> result = Page.of(fetched, page, p -> Cursor.of(p.id().toString()));
@@ -92,9 +90,7 @@ public final class PetitionRoutes implements ApiService {
         List<FieldError> errors = new ArrayList<>();
         UUID planId = Texts.id("planId", draft.planId(), true, errors);
         UUID retireeId = Texts.id("retireeId", draft.retireeId(), false, errors);
-        if (!Petition.CHANNELS.contains(String.valueOf(draft.channel()))) {
-            errors.add(FieldError.of("channel", "KIND_UNKNOWN", Petition.CHANNELS));
-        }
+        PetitionChannel channel = Texts.kind("channel", draft.channel(), PetitionChannel.class, errors);
         String content = Texts.required("content", draft.content(), Texts.MAX_TEXT, errors);
         LocalDate receivedOn = Texts.date("receivedOn", draft.receivedOn(), true, errors);
         if (receivedOn != null && receivedOn.isAfter(LocalDate.now(platform.clock()))) {
@@ -113,8 +109,8 @@ public final class PetitionRoutes implements ApiService {
         }
         Language language = Language.of(request);
         Reply reply = platform.idempotency().execute(request, actor, body, tx -> {
-            Petition petition = new Petition(UUID.randomUUID(), plan.id(), retireeId, draft.channel(), content,
-                    receivedOn, unit, "RECEIVED", null, 1, null, null);
+            Petition petition = new Petition(UUID.randomUUID(), plan.id(), retireeId, channel, content,
+                    receivedOn, unit, PetitionStatus.RECEIVED, null, 1, null, null);
             petitions.insert(tx, petition, actor.userId());
             platform.audit().append(tx, AuditRecord.of(actor, ClientAddress.of(request), "PETITION_RECORDED",
                     "petition", petition.id(), Outcome.SUCCESS, Map.of("plan", plan.id().toString())));
@@ -137,23 +133,28 @@ public final class PetitionRoutes implements ApiService {
         long expected = Versions.expected(request);
         PetitionChange change = platform.bodies().read(request, PetitionChange.class);
         List<FieldError> errors = new ArrayList<>();
-        String status = change.status() == null ? current.status() : change.status();
-        if (!Petition.STATUSES.contains(status)) {
-            errors.add(FieldError.of("status", "KIND_UNKNOWN", Petition.STATUSES));
-        }
+        PetitionStatus status = change.status() == null ? current.status()
+                : Texts.kind("status", change.status(), PetitionStatus.class, errors);
         String unit = change.responsibleUnit() == null ? current.responsibleUnit()
                 : Texts.required("responsibleUnit", change.responsibleUnit(), Texts.MAX_NAME, errors);
         String note = change.handlingNote() == null ? current.handlingNote()
                 : Texts.optional("handlingNote", change.handlingNote(), Texts.MAX_TEXT, errors);
-        if (("RESOLVED".equals(status) || "CLOSED".equals(status)) && note == null) {
+        if (status != null && status.needsHandlingNote() && note == null) {
             errors.add(FieldError.of("handlingNote", "TEXT_REQUIRED", Texts.MAX_TEXT));
         }
         PlanRecords.refuse(errors);
-        if (status.equals(current.status()) && unit.equals(current.responsibleUnit())
-                && Objects.equals(note, current.handlingNote())) {
-            if (current.version() != expected) {
-                throw Versions.stale();
-            }
+        if (current.version() != expected) {
+            throw Versions.stale(); // and the checks below hold for the row the update will change
+        }
+        boolean unchanged = status == current.status() && unit.equals(current.responsibleUnit())
+                && Objects.equals(note, current.handlingNote());
+        if (current.status() == PetitionStatus.CLOSED && !unchanged) {
+            throw ApiException.conflict("PETITION_CLOSED");
+        }
+        if (!current.status().mayBecome(status)) {
+            throw ApiException.conflict("PETITION_TRANSITION_NOT_ALLOWED", current.status().name(), status.name());
+        }
+        if (unchanged) {
             Responses.okVersioned(response, views.petition(current, Language.of(request)), current.version());
             return; // nothing to change, nothing to audit
         }
@@ -162,7 +163,7 @@ public final class PetitionRoutes implements ApiService {
                 throw Versions.stale();
             }
             platform.audit().append(tx, AuditRecord.of(actor, ClientAddress.of(request), "PETITION_UPDATED",
-                    "petition", current.id(), Outcome.SUCCESS, Map.of("status", status)));
+                    "petition", current.id(), Outcome.SUCCESS, Map.of("status", status.name())));
             return petitions.byId(tx, current.id()).orElseThrow();
         });
         Responses.okVersioned(response, views.petition(changed, Language.of(request)), changed.version());

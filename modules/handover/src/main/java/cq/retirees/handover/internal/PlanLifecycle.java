@@ -17,7 +17,6 @@ import io.helidon.dbclient.DbExecute;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -190,11 +189,7 @@ final class PlanLifecycle {
     }
 
     private static PlanState target(String to) {
-        try {
-            return PlanState.valueOf(String.valueOf(to));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(FieldError.of("to", "KIND_UNKNOWN", Arrays.toString(PlanState.values())));
-        }
+        return Texts.kind("to", to, PlanState.class);
     }
 
     private static boolean blank(String text) {

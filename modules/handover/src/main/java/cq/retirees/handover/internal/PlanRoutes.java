@@ -29,7 +29,6 @@ import io.helidon.webserver.http.ServerResponse;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -234,10 +233,6 @@ public final class PlanRoutes implements ApiService {
     }
 
     private static PlanState state(String value) {
-        try {
-            return PlanState.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(FieldError.of("state", "KIND_UNKNOWN", Arrays.toString(PlanState.values())));
-        }
+        return Texts.kind("state", value, PlanState.class);
     }
 }

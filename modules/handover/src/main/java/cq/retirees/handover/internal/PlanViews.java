@@ -164,9 +164,9 @@ final class PlanViews {
     }
 
     PetitionView petition(Petition t, Language language) {
-        return new PetitionView(t.id(), t.planId(), t.retireeId(), t.channel(),
-                messages.label("PetitionChannel", t.channel(), language), t.content(), t.receivedOn(),
-                t.responsibleUnit(), t.status(), messages.label("PetitionStatus", t.status(), language),
+        return new PetitionView(t.id(), t.planId(), t.retireeId(), t.channel().name(),
+                messages.label("PetitionChannel", t.channel().name(), language), t.content(), t.receivedOn(),
+                t.responsibleUnit(), t.status().name(), messages.label("PetitionStatus", t.status().name(), language),
                 t.handlingNote(), t.version(), t.createdAt(), t.updatedAt());
     }
 

@@ -4,10 +4,12 @@ import cq.retirees.infra.http.FieldError;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-/** Checks of free text, ids and dates in handover requests; each fault is collected as a field error. */
+/** Checks of free text, ids, dates and kinds in handover requests; each fault is collected as a field error. */
 final class Texts {
 
     static final int MAX_TEXT = 4000;
@@ -63,5 +65,24 @@ final class Texts {
             errors.add(FieldError.of(field, "DATE_INVALID"));
             return null;
         }
+    }
+
+    /** One of {@code kinds} named exactly, or null (with an error naming the kinds there are). */
+    static <E extends Enum<E>> E kind(String field, String value, Class<E> kinds, List<FieldError> errors) {
+        for (E kind : kinds.getEnumConstants()) {
+            if (kind.name().equals(value)) {
+                return kind;
+            }
+        }
+        errors.add(FieldError.of(field, "KIND_UNKNOWN", Arrays.toString(kinds.getEnumConstants())));
+        return null;
+    }
+
+    /** One of {@code kinds} named exactly; anything else is refused at once. */
+    static <E extends Enum<E>> E kind(String field, String value, Class<E> kinds) {
+        List<FieldError> errors = new ArrayList<>();
+        E kind = kind(field, value, kinds, errors);
+        PlanRecords.refuse(errors);
+        return kind;
     }
 }

@@ -231,6 +231,36 @@ class PetitionsTest {
                         ? "IN_PROGRESS" : detail).toList());
     }
 
+    @Test
+    void aResolvedPetitionMayBeReopenedButAClosedOneStaysAsItWasClosed() {
+        String id = created(enterpriseOp.post(PETITIONS, draft("channel", "PHONE"))).json().get("id").asText();
+        String path = PETITIONS + "/" + id;
+        ok(enterpriseOp.withHeader("If-Match", "\"1\"").patch(path, Map.of("status", "IN_PROGRESS")));
+        assertProblem(enterpriseOp.withHeader("If-Match", "\"2\"").patch(path, Map.of("status", "RECEIVED")), 409,
+                "PETITION_TRANSITION_NOT_ALLOWED");
+        ok(enterpriseOp.withHeader("If-Match", "\"2\"").patch(path, Map.of("status", "RESOLVED",
+                "handlingNote", "已书面答复。")));
+        assertProblem(enterpriseOp.withHeader("If-Match", "\"3\"").patch(path, Map.of("status", "RECEIVED")), 409,
+                "PETITION_TRANSITION_NOT_ALLOWED");
+
+        Api.Response reopened = ok(enterpriseOp.withHeader("If-Match", "\"3\"").patch(path,
+                Map.of("status", "IN_PROGRESS", "handlingNote", "信访人不满意，重新办理。")));
+        assertEquals("IN_PROGRESS", reopened.json().get("status").asText());
+        assertTrue(openOnPlan(enterpriseOp).contains(id), "a reopened petition is open again");
+        ok(enterpriseOp.withHeader("If-Match", "\"4\"").patch(path, Map.of("status", "CLOSED",
+                "handlingNote", "复查后维持原答复，办结。")));
+
+        for (Map<String, Object> change : List.<Map<String, Object>>of(Map.of("status", "IN_PROGRESS"),
+                Map.of("handlingNote", "补充说明"), Map.of("responsibleUnit", "其他单位"))) {
+            assertProblem(enterpriseOp.withHeader("If-Match", "\"5\"").patch(path, change), 409, "PETITION_CLOSED");
+        }
+        Api.Response same = ok(enterpriseOp.withHeader("If-Match", "\"5\"").patch(path, Map.of("status", "CLOSED")));
+        assertEquals("\"5\"", same.header("ETag"), "closing again changes nothing");
+        JsonNode closed = ok(enterpriseOp.get(path)).json();
+        assertEquals("复查后维持原答复，办结。", closed.get("handlingNote").asText());
+        assertEquals(4, audited(platform, "PETITION_UPDATED", id));
+    }
+
     /** Listing petitions decides visibility as reading one does: a district that receives nobody sees none. */
     @Test
     void aDistrictWhoseOnlyRetireeWasTakenOffTheRosterSeesNoPetitionOfThePlan() {
