@@ -28,14 +28,12 @@ import java.util.UUID;
  */
 final class RosterChanges {
 
-    /** {@code action}: OVERRIDE, CLEAR_OVERRIDE, REMOVE or RESTORE. */
+    /** {@code action}: a {@link RosterAction}. */
     record ChangeDraft(String action, String receivingAreaCode, String receivingBodyId, String reason) {
     }
 
     record CadreExceptionDraft(String retireeId, String reason) {
     }
-
-    static final List<String> ACTIONS = List.of("OVERRIDE", "CLEAR_OVERRIDE", "REMOVE", "RESTORE");
 
     private final RosterDb roster;
     private final Registry registry;
@@ -53,22 +51,19 @@ final class RosterChanges {
 
     RosterEntry change(DbExecute tx, Actor actor, String address, Plan plan, RosterEntry entry, long expectedVersion,
                        ChangeDraft draft) {
-        String action = String.valueOf(draft.action());
-        if (!ACTIONS.contains(action)) {
-            throw ApiException.invalid(FieldError.of("action", "KIND_UNKNOWN", ACTIONS));
-        }
-        if (!action.equals("REMOVE")) {
+        RosterAction action = Texts.kind("action", draft.action(), RosterAction.class);
+        if (action != RosterAction.REMOVE) {
             requireRosterOpen(plan);
         } else if (!plan.state().active()) {
             throw ApiException.conflict("PLAN_STATE_FORBIDS", plan.state().name());
         }
         List<FieldError> errors = new ArrayList<>();
-        String reason = action.equals("CLEAR_OVERRIDE") || action.equals("RESTORE")
-                ? Texts.optional("reason", draft.reason(), Texts.MAX_TEXT, errors)
-                : Texts.required("reason", draft.reason(), Texts.MAX_TEXT, errors);
+        String reason = action.needsReason()
+                ? Texts.required("reason", draft.reason(), Texts.MAX_TEXT, errors)
+                : Texts.optional("reason", draft.reason(), Texts.MAX_TEXT, errors);
         AreaCode area = null;
         UUID body = null;
-        if (action.equals("OVERRIDE")) {
+        if (action == RosterAction.OVERRIDE) {
             area = targets.area("receivingAreaCode", draft.receivingAreaCode(), true, errors);
             body = targets.body("receivingBodyId", draft.receivingBodyId(), area, errors);
         }
@@ -81,17 +76,16 @@ final class RosterChanges {
         // The reason stays with the roster entry; the audit trail records that one was given, never free text
         // (operators may type a phone number into it).
         detail.put("reasonGiven", String.valueOf(reason != null));
-        boolean applied;
-        switch (action) {
-            case "OVERRIDE", "CLEAR_OVERRIDE" -> {
+        boolean applied = switch (action) {
+            case OVERRIDE, CLEAR_OVERRIDE -> {
                 if (entry.removed()) {
                     throw ApiException.conflict("ROSTER_ENTRY_REMOVED");
                 }
-                applied = roster.override(tx, entry, expectedVersion, area, body, reason, actor.userId());
                 detail.put("from", entry.receivingArea().value());
                 detail.put("to", area != null ? area.value() : entry.proposedArea().value());
+                yield roster.override(tx, entry, expectedVersion, area, body, reason, actor.userId());
             }
-            case "REMOVE" -> {
+            case REMOVE -> {
                 if (entry.removed()) {
                     throw ApiException.conflict("ROSTER_ENTRY_REMOVED");
                 }
@@ -101,20 +95,21 @@ final class RosterChanges {
                 if (entry.batchId() != null) {
                     throw ApiException.conflict("RETIREE_IN_BATCH", entry.batchId().toString());
                 }
-                applied = roster.setRemoval(tx, entry, expectedVersion, "REMOVED_WITH_REASON", reason);
-                if (applied && plan.state() == PlanState.IN_HANDOVER) {
+                boolean removed = roster.setRemoval(tx, entry, expectedVersion, "REMOVED_WITH_REASON", reason);
+                if (removed && plan.state() == PlanState.IN_HANDOVER) {
                     // already IN_HANDOVER in the registry: taken off the roster, the retiree is back at the enterprise
                     outbox.append(tx, plan.id().toString(), new HandoverWithdrawn(plan.id(), plan.enterpriseId(),
                             List.of(entry.retireeId())));
                 }
+                yield removed;
             }
-            default -> {
+            case RESTORE -> {
                 if (!entry.removedByHand()) {
                     throw ApiException.conflict("ROSTER_ENTRY_NOT_REMOVED_BY_HAND");
                 }
-                applied = roster.setRemoval(tx, entry, expectedVersion, null, null);
+                yield roster.setRemoval(tx, entry, expectedVersion, null, null);
             }
-        }
+        };
         if (!applied) {
             throw Versions.stale();
         }

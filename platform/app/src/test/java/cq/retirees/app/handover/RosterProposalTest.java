@@ -273,6 +273,10 @@ class RosterProposalTest {
 
         assertFieldError(ifMatch.patch(path, Map.of("action", "OVERRIDE", "receivingAreaCode", JIANGBEI)), "reason",
                 "TEXT_REQUIRED");
+        assertFieldError(ifMatch.patch(path, Map.of("action", "MOVE", "receivingAreaCode", JIANGBEI, "reason", "x")),
+                "action", "KIND_UNKNOWN");
+        assertFieldError(ifMatch.patch(path, Map.of("receivingAreaCode", JIANGBEI, "reason", "x")), "action",
+                "KIND_UNKNOWN");
         assertFieldError(ifMatch.patch(path, Map.of("action", "OVERRIDE", "receivingAreaCode", JIANGBEI,
                 "reason", " ")), "reason", "TEXT_REQUIRED");
         assertFieldError(ifMatch.patch(path, Map.of("action", "OVERRIDE", "receivingAreaCode", JIANGBEI,
