@@ -1,9 +1,9 @@
 package cq.retirees.handover.internal;
 
 import cq.retirees.infra.http.FieldError;
+import cq.retirees.kernel.CalendarDates;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,12 +59,11 @@ final class Texts {
             }
             return null;
         }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
+        LocalDate date = CalendarDates.parseIso(value.strip()).orElse(null);
+        if (date == null) {
             errors.add(FieldError.of(field, "DATE_INVALID"));
-            return null;
         }
+        return date;
     }
 
     /** One of {@code kinds} named exactly, or null (with an error naming the kinds there are). */

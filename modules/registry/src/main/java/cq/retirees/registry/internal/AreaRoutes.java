@@ -16,6 +16,7 @@ import cq.retirees.infra.http.Versions;
 import cq.retirees.infra.security.Access;
 import cq.retirees.infra.security.ClientAddress;
 import cq.retirees.kernel.AreaCode;
+import cq.retirees.kernel.CalendarDates;
 import cq.retirees.kernel.InvalidValueException;
 import cq.retirees.kernel.access.Actor;
 import cq.retirees.kernel.access.Role;
@@ -25,7 +26,6 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -160,13 +160,8 @@ public final class AreaRoutes implements ApiService {
     }
 
     private static java.util.Optional<LocalDate> date(ServerRequest request, String name) {
-        return request.query().first(name).asOptional().map(value -> {
-            try {
-                return LocalDate.parse(value);
-            } catch (DateTimeParseException e) {
-                throw ApiException.invalid(FieldError.of(name, "DATE_INVALID"));
-            }
-        });
+        return request.query().first(name).asOptional().map(value -> CalendarDates.parseIso(value)
+                .orElseThrow(() -> ApiException.invalid(FieldError.of(name, "DATE_INVALID"))));
     }
 
     record AreaView(String code, String nameZh, String namePinyin, String kind, String kindLabel, LocalDate validFrom,

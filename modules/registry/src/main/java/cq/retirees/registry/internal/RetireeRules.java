@@ -2,6 +2,7 @@ package cq.retirees.registry.internal;
 
 import cq.retirees.infra.http.FieldError;
 import cq.retirees.kernel.AreaCode;
+import cq.retirees.kernel.CalendarDates;
 import cq.retirees.kernel.InvalidValueException;
 import cq.retirees.kernel.ResidentIdNumber;
 import cq.retirees.kernel.Sex;
@@ -120,6 +121,9 @@ final class RetireeRules {
         for (DateTimeFormatter format : DATE_FORMATS) {
             try {
                 LocalDate date = LocalDate.parse(value.trim(), format);
+                if (!CalendarDates.accepted(date)) {
+                    break;
+                }
                 if (date.isAfter(today)) {
                     errors.add(FieldError.of(field, "DATE_IN_FUTURE"));
                     return null;

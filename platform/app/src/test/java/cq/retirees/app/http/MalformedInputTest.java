@@ -228,11 +228,28 @@ class MalformedInputTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"garbage", "!!!", "e30", "WyI1MDAxMDMiXQ", "WyI1MDAxMDMiLCJ4Il0", "WzEsMiwzXQ",
-            "WyI1MDAxMDMiLG51bGxd"})
+            "WyI1MDAxMDMiLG51bGxd", "bnVsbA", "bnVsbA=="})
     void aGarbageAreaCursorIsRefused(String cursor) {
         // e30 = {}, WyI1MDAxMDMiXQ = ["500103"], WyI1MDAxMDMiLCJ4Il0 = ["500103","x"], WzEsMiwzXQ = [1,2,3],
-        // WyI1MDAxMDMiLG51bGxd = ["500103",null]
+        // WyI1MDAxMDMiLG51bGxd = ["500103",null], bnVsbA = null (a 500 once)
         assertProblem(admin.get(AREAS + "?limit=5&cursor=" + cursor), 400, "INVALID_CURSOR");
+    }
+
+    /** Java reads years beyond four digits; PostgreSQL cannot store them (each was a 500 once). */
+    @ParameterizedTest
+    @ValueSource(strings = {"+999999999-12-31", "-999999999-01-01", "+10000-01-01", "-4714-01-01"})
+    void aDateBeyondFourDigitYearsIsInvalidInAQueryAndInABody(String date) {
+        String encoded = java.net.URLEncoder.encode(date, StandardCharsets.UTF_8);
+        assertFieldError(admin.get(AREAS + "?at=" + encoded), "at", "DATE_INVALID");
+        assertFieldError(admin.post(AREAS, Map.of("code", "500199", "nameZh", "测试区", "namePinyin", "Ceshi Qu",
+                "kind", "DISTRICT", "validFrom", date)), "validFrom", "DATE_INVALID");
+    }
+
+    @Test
+    void aDateGivenAsAnArrayIsHeldToTheSameYears() {
+        assertFieldError(admin.send("POST", AREAS, "application/json", utf8("{\"code\":\"500199\",\"nameZh\":\"测试区\","
+                + "\"namePinyin\":\"Ceshi Qu\",\"kind\":\"DISTRICT\",\"validFrom\":[999999999,12,31]}")),
+                "validFrom", "DATE_INVALID");
     }
 
     @ParameterizedTest
@@ -263,6 +280,32 @@ class MalformedInputTest {
                 "password", "long-enough-password", "roles", List.of("AUDITOR")));
         assertFieldErrorOn(response, "displayName");
         assertEquals(0, platform.count("SELECT count(*) FROM security.users WHERE username = 'nul.display'"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\\ud800", "\\udfff", "a\\udc00b", "\\ud83d"})
+    void aLoneSurrogateIsRefusedNotStoredAsAQuestionMark(String escaped) {
+        long users = userCount(platform);
+        assertFieldError(postUserJson("{\"username\":\"lone.surrogate\",\"displayName\":\"王"
+                + escaped + "\",\"password\":\"long-enough-password\",\"roles\":[\"AUDITOR\"]}"), "displayName",
+                "TEXT_LONE_SURROGATE");
+        assertEquals(users, userCount(platform));
+    }
+
+    @Test
+    void aPairedSurrogateIsACharacterLikeAnyOther() {
+        assertStatus(201, postUserJson("{\"username\":\"paired.surrogate\",\"displayName\":\"王\\ud83d\\ude00\","
+                + "\"password\":\"long-enough-password\",\"roles\":[\"AUDITOR\"]}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "1e309", "true", "-0.5"})
+    void aNumberOrBooleanWhereTextIsExpectedIsTheWrongType(String value) {
+        long users = userCount(platform);
+        assertFieldError(postUserJson("{\"username\":\"coerced.text\",\"displayName\":" + value
+                + ",\"password\":\"long-enough-password\",\"roles\":[\"AUDITOR\"]}"), "displayName",
+                "INVALID_FIELD_TYPE");
+        assertEquals(users, userCount(platform));
     }
 
     @Test

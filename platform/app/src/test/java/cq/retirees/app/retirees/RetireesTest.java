@@ -227,6 +227,8 @@ class RetireesTest {
         assertFieldError(municipal.post(RETIREES, draft), "retirementDate", "DATES_OUT_OF_ORDER");
         draft.put("retirementDate", "2020-02-30");
         assertFieldError(municipal.post(RETIREES, draft), "retirementDate", "DATE_INVALID");
+        draft.put("retirementDate", "-0001-01-01"); // a year before 1, which PostgreSQL would store as 2 BC
+        assertFieldError(municipal.post(RETIREES, draft), "retirementDate", "DATE_INVALID");
     }
 
     @Test

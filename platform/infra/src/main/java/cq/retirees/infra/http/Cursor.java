@@ -30,7 +30,8 @@ public record Cursor(List<String> keys) {
             byte[] json = Base64.getUrlDecoder().decode(encoded);
             List<String> keys = Json.mapper().readValue(new String(json, StandardCharsets.UTF_8),
                     new TypeReference<List<String>>() { });
-            if (keys.size() != arity || keys.stream().anyMatch(k -> k == null || k.indexOf('\u0000') >= 0)) {
+            if (keys == null || keys.size() != arity
+                    || keys.stream().anyMatch(k -> k == null || k.indexOf('\u0000') >= 0)) {
                 throw ApiException.badRequest("INVALID_CURSOR");
             }
             return new Cursor(keys);

@@ -62,6 +62,9 @@ public final class JsonBodies {
             if (e.getOriginalMessage() != null && e.getOriginalMessage().contains(Json.NUL_CHARACTER)) {
                 throw ApiException.invalid(FieldError.of(path(e), "TEXT_NUL_CHARACTER"));
             }
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().contains(Json.LONE_SURROGATE)) {
+                throw ApiException.invalid(FieldError.of(path(e), "TEXT_LONE_SURROGATE"));
+            }
             throw ApiException.invalid(formatError(path(e), e.getTargetType()));
         } catch (MismatchedInputException e) {
             String field = path(e);

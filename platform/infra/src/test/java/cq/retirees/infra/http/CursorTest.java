@@ -16,7 +16,8 @@ class CursorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"not-base64!", "e30", "WyJhIl0", "W251bGwsImEiXQ"})
+    // "bnVsbA" is the JSON literal null, "e30" an object, "WyJhIl0" one key, "W251bGwsImEiXQ" a null key
+    @ValueSource(strings = {"not-base64!", "e30", "WyJhIl0", "W251bGwsImEiXQ", "bnVsbA", "bnVsbA=="})
     void anythingElseIsTheClientsFault(String garbage) {
         ApiException refused = assertThrows(ApiException.class, () -> Cursor.decode(garbage, 2));
         assertEquals(400, refused.status());
