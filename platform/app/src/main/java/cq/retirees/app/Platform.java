@@ -31,6 +31,7 @@ import cq.retirees.infra.security.Security;
 import cq.retirees.infra.security.SecuritySettings;
 import cq.retirees.registry.RegistryModule;
 import io.helidon.config.Config;
+import io.helidon.http.DirectHandler;
 import io.helidon.http.Method;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -142,6 +143,11 @@ public final class Platform implements AutoCloseable {
                                     .addCheck(plugins.health())
                                     .build())
                             .build())
+                    .directHandlers(handlers -> {
+                        for (DirectHandler.EventType event : DirectHandler.EventType.values()) {
+                            handlers.addHandler(event, problems.beforeRouting());
+                        }
+                    })
                     .routing(routing -> routing(routing, problems, security, meters, api))
                     .build()
                     .start();

@@ -1,6 +1,7 @@
 package cq.retirees.infra.http;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Headers;
 import io.helidon.webserver.http.ServerRequest;
 
 import java.util.Locale;
@@ -27,7 +28,11 @@ public enum Language {
     }
 
     public static Language of(ServerRequest request) {
-        return request.headers().first(HeaderNames.ACCEPT_LANGUAGE).map(Language::fromHeader).orElse(ZH_CN);
+        return of(request.headers());
+    }
+
+    public static Language of(Headers headers) {
+        return headers.first(HeaderNames.ACCEPT_LANGUAGE).map(Language::fromHeader).orElse(ZH_CN);
     }
 
     /** The first of zh or en in the client's order of preference (q-values honoured), else Chinese. */

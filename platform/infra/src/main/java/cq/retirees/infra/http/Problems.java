@@ -3,6 +3,7 @@ package cq.retirees.infra.http;
 import cq.retirees.infra.db.DatabaseUnavailableException;
 import cq.retirees.infra.db.SqlStates;
 import cq.retirees.kernel.InvalidValueException;
+import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
@@ -46,13 +47,49 @@ public final class Problems {
             return;
         }
         Language language = Language.of(request);
+        problem.headers().forEach((name, value) -> response.header(HeaderNames.create(name), value));
+        response.status(Status.create(problem.status()));
+        response.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
+        response.header(HeaderNames.CONTENT_LANGUAGE, language.tag());
+        response.send(document(problem, language, request.path().absolute().rawPath()));
+    }
+
+    /**
+     * Answers what the server refuses before any route sees it (a malformed request line or header, a URI or
+     * headers too long) with a problem document too, instead of an empty body.
+     */
+    public DirectHandler beforeRouting() {
+        return (request, event, status, headers, message) -> {
+            Language language = Language.of(request.headers());
+            ApiException problem = switch (status.code()) {
+                case 413 -> ApiException.of(413, "PAYLOAD_TOO_LARGE", "-");
+                case 414 -> ApiException.of(414, "URI_TOO_LONG");
+                case 431 -> ApiException.of(431, "HEADERS_TOO_LARGE");
+                default -> status.code() >= 500 ? ApiException.of(status.code(), "HTTP_NOT_SUPPORTED")
+                        : ApiException.of(status.code(), "REQUEST_MALFORMED");
+            };
+            // The path is not echoed: it is what could not be read.
+            return DirectHandler.TransportResponse.builder()
+                    .status(status)
+                    .headers(headers)
+                    .header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON)
+                    .header(HeaderNames.CONTENT_LANGUAGE, language.tag())
+                    .keepAlive(false)
+                    .entity(document(problem, language, null))
+                    .build();
+        };
+    }
+
+    private byte[] document(ApiException problem, Language language, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "urn:cq-retirees:problem:" + problem.code());
         body.put("title", messages.title(problem.code(), language));
         body.put("status", problem.status());
         body.put("detail", messages.detail(problem.code(), problem.args(), language));
         body.put("code", problem.code());
-        body.put("instance", request.path().absolute().rawPath());
+        if (instance != null) {
+            body.put("instance", instance);
+        }
         if (!problem.fieldErrors().isEmpty()) {
             List<Map<String, Object>> errors = problem.fieldErrors().stream()
                     .map(fe -> Map.<String, Object>of(
@@ -62,11 +99,7 @@ public final class Problems {
                     .toList();
             body.put("errors", errors);
         }
-        problem.headers().forEach((name, value) -> response.header(HeaderNames.create(name), value));
-        response.status(Status.create(problem.status()));
-        response.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
-        response.header(HeaderNames.CONTENT_LANGUAGE, language.tag());
-        response.send(Json.bytes(body));
+        return Json.bytes(body);
     }
 
     private void unexpected(ServerRequest request, ServerResponse response, Throwable error) {
