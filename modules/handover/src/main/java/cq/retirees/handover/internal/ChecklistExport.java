@@ -12,6 +12,8 @@ import cq.retirees.registry.Area;
 import cq.retirees.registry.ReceivingBody;
 import cq.retirees.registry.Registry;
 import cq.retirees.registry.Retiree;
+import io.helidon.common.media.type.MediaType;
+import io.helidon.common.media.type.MediaTypes;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
@@ -43,6 +45,8 @@ import java.util.stream.Collectors;
 final class ChecklistExport {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final MediaType CSV_TYPE = MediaTypes.create("text/csv");
+    private static final MediaType XLSX_TYPE = MediaTypes.create(XLSX);
     static final List<String> HEADINGS = List.of("序号", "批次编号", "姓名", "公民身份号码", "居住区县", "居住街道",
             "接收区县", "接收单位", "提议依据", "调整理由", "生效日期", "交接状态");
     static final List<String> ITEM_HEADINGS = List.of("批次编号", "接收区县", "接收单位", "交接事项", "状态", "备注",
@@ -130,15 +134,11 @@ final class ChecklistExport {
         }
     }
 
+    /** CSV unless the client prefers XLSX ({@code Accept} with its q-values; none at all means CSV). */
     private static boolean wantsXlsx(ServerRequest request) {
-        String accept = request.headers().first(HeaderNames.ACCEPT).orElse("*/*");
-        if (accept.contains(XLSX)) {
-            return true;
-        }
-        if (accept.contains("text/csv") || accept.contains("*/*") || accept.contains("text/*")) {
-            return false;
-        }
-        throw ApiException.of(406, "EXPORT_FORMAT_UNSUPPORTED", "text/csv, " + XLSX);
+        MediaType chosen = request.headers().bestAccepted(CSV_TYPE, XLSX_TYPE)
+                .orElseThrow(() -> ApiException.of(406, "EXPORT_FORMAT_UNSUPPORTED", "text/csv, " + XLSX));
+        return chosen.equals(XLSX_TYPE);
     }
 
     private static void writeCsv(OutputStream out, List<List<String>> rows) throws IOException {

@@ -26,6 +26,7 @@ import static cq.retirees.app.handover.HandoverFixture.etag;
 import static cq.retirees.app.handover.HandoverFixture.ok;
 import static cq.retirees.app.handover.HandoverFixture.put;
 import static cq.retirees.app.handover.HandoverFixture.transition;
+import static cq.retirees.app.testing.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,6 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * every retiree under socialized management from the batch's date; the checklist exports with Chinese headings.
  */
 class HandoverWalkTest {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     static TestPlatform platform;
     static Api municipal;
@@ -141,6 +144,18 @@ class HandoverWalkTest {
         assertTrue(text.startsWith("\uFEFF序号,批次编号,姓名,公民身份号码"), text);
         assertEquals(9, text.lines().count(), text);
         assertTrue(text.contains("5001**********"), "ID numbers are masked");
+
+        String checklist = PLANS + "/" + id + "/checklist";
+        assertEquals("text/csv; charset=UTF-8", ok(enterpriseOp.get(checklist)).header("Content-Type"),
+                "no preference is CSV");
+        assertTrue(ok(enterpriseOp.withHeader("Accept", "text/csv;q=0, " + XLSX + ";q=0.5").get(checklist))
+                .header("Content-Type").startsWith(XLSX), "q-values decide");
+        assertTrue(ok(enterpriseOp.withHeader("Accept", "text/csv;q=0.4, " + XLSX + ";q=0.9").get(checklist))
+                .header("Content-Type").startsWith(XLSX));
+        assertProblem(enterpriseOp.withHeader("Accept", "application/pdf").get(checklist), 406,
+                "EXPORT_FORMAT_UNSUPPORTED");
+        assertProblem(enterpriseOp.withHeader("Accept", "text/csv;q=0").get(checklist), 406,
+                "EXPORT_FORMAT_UNSUPPORTED");
 
         Api.Response xlsx = ok(enterpriseOp.withHeader("Accept",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").get(PLANS + "/" + id + "/checklist"));

@@ -67,6 +67,12 @@ class MalformedInputTest {
                 utf8("{\"username\": \"admin\" \"password\": \"x\"}")), 400, "MALFORMED_JSON");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"username\":\"a\"} {}", "{\"username\":\"a\"}]", "{\"username\":\"a\"} 1"})
+    void aSecondValueAfterTheObjectIsMalformed(String body) {
+        assertProblem(postUserJson(body), 400, "MALFORMED_JSON");
+    }
+
     @Test
     void duplicateKeysAreMalformed() {
         assertProblem(postUserJson("{\"username\":\"a\",\"username\":\"b\"}"), 400, "MALFORMED_JSON");

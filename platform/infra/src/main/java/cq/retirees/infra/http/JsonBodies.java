@@ -68,6 +68,11 @@ public final class JsonBodies {
             throw ApiException.invalid(formatError(path(e), e.getTargetType()));
         } catch (MismatchedInputException e) {
             String field = path(e);
+            if (field.isEmpty() && String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+                // a whole object and then more (FAIL_ON_TRAILING_TOKENS): not one JSON document
+                throw ApiException.badRequest("MALFORMED_JSON", e.getLocation().getLineNr(),
+                        e.getLocation().getColumnNr());
+            }
             if (field.isEmpty()) {
                 throw ApiException.badRequest("BODY_NOT_AN_OBJECT");
             }
