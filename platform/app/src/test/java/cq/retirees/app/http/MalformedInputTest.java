@@ -67,6 +67,23 @@ class MalformedInputTest {
                 utf8("{\"username\": \"admin\" \"password\": \"x\"}")), 400, "MALFORMED_JSON");
     }
 
+    /** Overlong forms ("/" as C0 AF, "." as E0 80 AE), an encoded surrogate, a stray byte, a cut-off character. */
+    @ParameterizedTest
+    @ValueSource(strings = {"C0AF", "E080AE", "EDA0BD", "FFFE", "E4B8"})
+    void aBodyThatIsNotUtf8IsRefusedWhole(String hex) {
+        byte[] prefix = "{\"username\":\"not.utf8\",\"displayName\":\"王".getBytes(StandardCharsets.UTF_8);
+        byte[] bad = java.util.HexFormat.of().parseHex(hex);
+        byte[] suffix = "\",\"password\":\"long-enough-password\",\"roles\":[\"AUDITOR\"]}".getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[prefix.length + bad.length + suffix.length];
+        System.arraycopy(prefix, 0, body, 0, prefix.length);
+        System.arraycopy(bad, 0, body, prefix.length, bad.length);
+        System.arraycopy(suffix, 0, body, prefix.length + bad.length, suffix.length);
+        long users = userCount(platform);
+        JsonNode problem = assertProblem(admin.send("POST", USERS, "application/json", body), 400, "BODY_NOT_UTF8");
+        assertTrue(problem.get("detail").asText().contains(String.valueOf(prefix.length)), problem::toString);
+        assertEquals(users, userCount(platform));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"{\"username\":\"a\"} {}", "{\"username\":\"a\"}]", "{\"username\":\"a\"} 1"})
     void aSecondValueAfterTheObjectIsMalformed(String body) {

@@ -13,6 +13,10 @@ import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -42,6 +46,7 @@ public final class JsonBodies {
         if (body.length == 0) {
             throw ApiException.badRequest("BODY_REQUIRED");
         }
+        requireUtf8(body);
         try {
             T value = Json.mapper().readValue(body, type);
             if (value == null) {
@@ -87,6 +92,22 @@ public final class JsonBodies {
             throw ApiException.invalid(FieldError.of(path(e), "INVALID_VALUE"));
         } catch (IOException e) {
             throw ApiException.badRequest("MALFORMED_JSON", 0, 0);
+        }
+    }
+
+    /**
+     * JSON is UTF-8 (RFC 8259). Jackson's reader also decodes overlong forms ({@code C0 AF} as "/"), which a strict
+     * decoder refuses; a body that is not UTF-8 is refused whole, at the byte where it stops being UTF-8.
+     */
+    private static void requireUtf8(byte[] body) {
+        ByteBuffer bytes = ByteBuffer.wrap(body);
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(bytes);
+        } catch (CharacterCodingException e) {
+            throw ApiException.badRequest("BODY_NOT_UTF8", bytes.position());
         }
     }
 
