@@ -144,8 +144,9 @@ public final class Platform implements AutoCloseable {
                                     .build())
                             .build())
                     .directHandlers(handlers -> {
+                        DirectHandler beforeRouting = problems.beforeRouting();
                         for (DirectHandler.EventType event : DirectHandler.EventType.values()) {
-                            handlers.addHandler(event, problems.beforeRouting());
+                            handlers.addHandler(event, beforeRouting);
                         }
                     })
                     .routing(routing -> routing(routing, problems, security, meters, api))

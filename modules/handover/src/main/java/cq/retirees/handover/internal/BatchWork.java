@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -79,8 +80,9 @@ final class BatchWork {
             members = roster.unbatched(tx, plan.id(), area, bodyId);
         } else {
             members = requested;
+            Map<UUID, RosterEntry> entries = roster.byRetirees(tx, plan.id(), requested);
             for (UUID id : requested) {
-                RosterEntry entry = roster.byRetiree(tx, plan.id(), id).filter(e -> !e.removed())
+                RosterEntry entry = Optional.ofNullable(entries.get(id)).filter(e -> !e.removed())
                         .orElseThrow(() -> ApiException.unprocessable("RETIREE_NOT_ON_ROSTER", id.toString()));
                 if (entry.receivedOn() != null) {
                     throw ApiException.conflict("RETIREE_ALREADY_RECEIVED");

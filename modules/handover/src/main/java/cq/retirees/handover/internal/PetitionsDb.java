@@ -1,11 +1,13 @@
 package cq.retirees.handover.internal;
 
+import cq.retirees.infra.db.PgArrays;
 import cq.retirees.infra.db.Rows;
 import cq.retirees.infra.security.ScopeFilter;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 
 import java.sql.Date;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +15,9 @@ import java.util.stream.Stream;
 
 /** Petitions in {@code handover.petitions}. */
 final class PetitionsDb {
+
+    private static final String OPEN_STATUSES = PgArrays.literal(Arrays.stream(PetitionStatus.values())
+            .filter(PetitionStatus::open).map(PetitionStatus::name).toList());
 
     void insert(DbExecute tx, Petition p, UUID createdBy) {
         tx.dml("INSERT INTO handover.petitions (id, plan_id, retiree_id, channel, content, received_on,"
@@ -35,7 +40,7 @@ final class PetitionsDb {
     /** The petitions whose handling is not over ({@link PetitionStatus#open()}). */
     List<Petition> open(DbExecute db, UUID planId) {
         try (Stream<DbRow> rows = db.query("SELECT * FROM handover.petitions WHERE plan_id = ?::uuid"
-                + " AND status IN ('RECEIVED', 'IN_PROGRESS') ORDER BY received_on, id", planId)) {
+                + " AND status = ANY(?::text[]) ORDER BY received_on, id", planId, OPEN_STATUSES)) {
             return rows.map(PetitionsDb::petition).toList();
         }
     }

@@ -10,7 +10,9 @@ import io.helidon.dbclient.DbRow;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -30,6 +32,17 @@ final class RosterDb {
     Optional<RosterEntry> byRetiree(DbExecute db, UUID planId, UUID retireeId) {
         return db.get("SELECT * FROM handover.roster_entries WHERE plan_id = ?::uuid AND retiree_id = ?::uuid",
                 planId, retireeId).map(RosterDb::entry);
+    }
+
+    /** The plan's entries of {@code retireeIds} that exist, by retiree id, in one query. */
+    Map<UUID, RosterEntry> byRetirees(DbExecute db, UUID planId, Collection<UUID> retireeIds) {
+        Map<UUID, RosterEntry> found = new HashMap<>();
+        try (Stream<DbRow> rows = db.query("SELECT r.* FROM handover.roster_entries r"
+                + " JOIN unnest(?::uuid[]) AS asked(id) ON asked.id = r.retiree_id WHERE r.plan_id = ?::uuid",
+                PgArrays.literal(retireeIds), planId)) {
+            rows.map(RosterDb::entry).forEach(e -> found.put(e.retireeId(), e));
+        }
+        return found;
     }
 
     /**

@@ -138,6 +138,9 @@ class BatchSigningTest {
                 List.of(h.yuzhong().get(1), h.jiangbei().get(0))), 422, "RETIREE_RECEIVED_ELSEWHERE");
         assertProblem(openBatch(h.operator(), h.plan(), "500103", null, TOMORROW, List.of(h.jiangbei().get(0))),
                 422, "RETIREE_RECEIVED_ELSEWHERE");
+        // A retiree who is not on this plan's roster at all, named with one who is.
+        assertProblem(openBatch(h.operator(), h.plan(), "500103", jiefangbei, TOMORROW,
+                List.of(h.yuzhong().get(1), java.util.UUID.randomUUID().toString())), 422, "RETIREE_NOT_ON_ROSTER");
         // …nor into a Jiangbei batch of no body, when the street receives it.
         assertProblem(openBatch(h.operator(), h.plan(), "500105", null, TOMORROW, List.of(h.jiangbei().get(0))),
                 422, "RETIREE_RECEIVED_ELSEWHERE");
