@@ -16,7 +16,7 @@ import cq.retirees.infra.http.ApiService;
 import cq.retirees.infra.http.Idempotency;
 import cq.retirees.infra.http.JsonBodies;
 import cq.retirees.infra.http.Messages;
-import cq.retirees.infra.http.NulCharacters;
+import cq.retirees.infra.http.UrlCharacters;
 import cq.retirees.infra.http.Problems;
 import cq.retirees.infra.observe.DatabaseHealth;
 import cq.retirees.infra.observe.HttpMetrics;
@@ -164,7 +164,7 @@ public final class Platform implements AutoCloseable {
                                 PrometheusMeterRegistry meters, List<ApiService> api) {
         problems.register(routing);
         routing.addFilter(new HttpMetrics(meters))
-                .addFilter(new NulCharacters(problems))
+                .addFilter(new UrlCharacters(problems))
                 .addFilter(security.authentication())
                 .register("/observe", new MetricsRoutes(meters))
                 .register(new OpenApiRoutes());

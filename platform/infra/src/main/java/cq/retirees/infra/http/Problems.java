@@ -35,7 +35,7 @@ public final class Problems {
     public void register(HttpRouting.Builder routing) {
         routing.error(ApiException.class, this::write)
                 .error(InvalidValueException.class, (req, res, e) ->
-                        write(req, res, ApiException.invalid(FieldError.of(e.field() == null ? "" : e.field(), e.code()))))
+                        write(req, res, ApiException.invalid(FieldError.of(e.field() == null ? "" : e.field(), e))))
                 .error(DatabaseUnavailableException.class, (req, res, e) ->
                         write(req, res, ApiException.of(503, "SERVICE_UNAVAILABLE").withHeader("Retry-After", "5")))
                 .error(HttpException.class, (req, res, e) -> write(req, res, fromHelidon(e)))
