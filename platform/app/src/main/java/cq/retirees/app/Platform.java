@@ -15,8 +15,9 @@ import cq.retirees.infra.http.ApiRoute;
 import cq.retirees.infra.http.ApiService;
 import cq.retirees.infra.http.Idempotency;
 import cq.retirees.infra.http.JsonBodies;
+import cq.retirees.infra.http.KnownRoutes;
 import cq.retirees.infra.http.Messages;
-import cq.retirees.infra.http.NulCharacters;
+import cq.retirees.infra.http.UrlCharacters;
 import cq.retirees.infra.http.Problems;
 import cq.retirees.infra.observe.DatabaseHealth;
 import cq.retirees.infra.observe.HttpMetrics;
@@ -162,30 +163,38 @@ public final class Platform implements AutoCloseable {
 
     private static void routing(HttpRouting.Builder routing, Problems problems, Security security,
                                 PrometheusMeterRegistry meters, List<ApiService> api) {
-        problems.register(routing);
+        List<KnownRoutes.Route> served = new ArrayList<>(routeTable(api));
+        served.add(new KnownRoutes.Route(Method.HEAD, "/observe/health")); // the health observer answers HEAD too
+        KnownRoutes known = new KnownRoutes(served);
+        problems.register(routing, known);
         routing.addFilter(new HttpMetrics(meters))
-                .addFilter(new NulCharacters(problems))
+                .addFilter(new UrlCharacters(problems))
                 .addFilter(security.authentication())
                 .register("/observe", new MetricsRoutes(meters))
                 .register(new OpenApiRoutes());
         api.forEach(service -> routing.register(API_BASE, service));
-        // Anything else under the API is a problem document too, not the server's plain-text 404.
+        // Anything else under the API is a problem document too (404, or 405 with Allow), not a plain-text 404.
         routing.any(API_BASE + "/*", (request, response) -> problems.write(request, response,
-                cq.retirees.infra.http.ApiException.of(404, "ROUTE_NOT_FOUND")));
+                known.notRouted(request)));
+    }
+
+    /** Every route the server serves with its full path: the API's, the OpenAPI document, metrics and health. */
+    private static List<KnownRoutes.Route> routeTable(List<ApiService> api) {
+        List<KnownRoutes.Route> routes = new ArrayList<>();
+        for (ApiService service : api) {
+            for (ApiRoute route : service.routes()) {
+                routes.add(new KnownRoutes.Route(route.method(), API_BASE + route.path()));
+            }
+        }
+        routes.add(new KnownRoutes.Route(Method.GET, OpenApiRoutes.PATH));
+        routes.add(new KnownRoutes.Route(Method.GET, "/observe/metrics"));
+        routes.add(new KnownRoutes.Route(Method.GET, "/observe/health"));
+        return routes;
     }
 
     /** Every API route the server serves, as {@code METHOD /api/v1/path}: the OpenAPI test reads it. */
     public List<String> apiRoutes() {
-        List<String> routes = new ArrayList<>();
-        for (ApiService service : api) {
-            for (ApiRoute route : service.routes()) {
-                routes.add(route.method().text() + " " + API_BASE + route.path());
-            }
-        }
-        routes.add(Method.GET.text() + " " + OpenApiRoutes.PATH);
-        routes.add(Method.GET.text() + " /observe/metrics");
-        routes.add(Method.GET.text() + " /observe/health");
-        return routes;
+        return routeTable(api).stream().map(KnownRoutes.Route::toString).toList();
     }
 
     public int port() {

@@ -112,7 +112,7 @@ public final class BatchRoutes implements ApiService {
         BatchWork.SignatureDraft draft = JsonBodies.parse(body, BatchWork.SignatureDraft.class);
         SigningSide side = Texts.kind("side", draft.side(), SigningSide.class);
         List<FieldError> errors = new ArrayList<>();
-        String signatory = Texts.required("signatory", draft.signatory(), Texts.MAX_NAME, errors);
+        String signatory = Texts.required("signatory", draft.signatory(), Texts.NAME, errors);
         PlanRecords.refuse(errors);
         Actor actor = access.forSide(request, bp, side);
         Language language = Language.of(request);

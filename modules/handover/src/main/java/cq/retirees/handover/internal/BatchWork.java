@@ -120,9 +120,9 @@ final class BatchWork {
         }
         List<FieldError> errors = new ArrayList<>();
         ItemStatus status = Texts.kind("status", draft.status(), ItemStatus.class, errors);
-        String note = Texts.optional("note", draft.note(), Texts.MAX_TEXT, errors);
-        if (status == ItemStatus.NOT_APPLICABLE && note == null) {
-            errors.add(FieldError.of("note", "TEXT_REQUIRED", Texts.MAX_TEXT));
+        String note = Texts.optional("note", draft.note(), Texts.PROSE, errors);
+        if (status == ItemStatus.NOT_APPLICABLE && note == null && !Texts.reported("note", errors)) {
+            errors.add(FieldError.of("note", "TEXT_REQUIRED", Texts.PROSE.max()));
         }
         PlanRecords.refuse(errors);
         if (batch.version() != expectedVersion) {

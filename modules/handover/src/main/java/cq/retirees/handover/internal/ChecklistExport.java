@@ -5,6 +5,7 @@ import cq.retirees.infra.http.ApiException;
 import cq.retirees.infra.http.CsvCells;
 import cq.retirees.infra.http.Language;
 import cq.retirees.infra.http.Messages;
+import cq.retirees.infra.http.SpreadsheetCells;
 import cq.retirees.infra.security.ScopeFilter;
 import cq.retirees.kernel.AreaCode;
 import cq.retirees.kernel.access.Scope;
@@ -40,7 +41,8 @@ import java.util.stream.Collectors;
 /**
  * The handover checklist (交接清单) of a plan or one batch, as CSV (UTF-8 with a byte-order mark, so spreadsheets
  * read the Chinese) or XLSX with a second sheet of handover items. Headings are the official Chinese ones whatever
- * the request's language; ID numbers are masked.
+ * the request's language; ID numbers are masked. Every cell of both formats is {@link SpreadsheetCells#text} (CSV
+ * through {@link CsvCells}): no formula is evaluated, no control character reaches the file.
  */
 final class ChecklistExport {
 
@@ -167,7 +169,7 @@ final class ChecklistExport {
         for (int r = 0; r < rows.size(); r++) {
             List<String> row = rows.get(r);
             for (int c = 0; c < row.size(); c++) {
-                sheet.value(r + 1, c, row.get(c));
+                sheet.value(r + 1, c, SpreadsheetCells.text(row.get(c)));
             }
         }
     }

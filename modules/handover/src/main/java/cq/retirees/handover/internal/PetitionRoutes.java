@@ -91,12 +91,12 @@ public final class PetitionRoutes implements ApiService {
         UUID planId = Texts.id("planId", draft.planId(), true, errors);
         UUID retireeId = Texts.id("retireeId", draft.retireeId(), false, errors);
         PetitionChannel channel = Texts.kind("channel", draft.channel(), PetitionChannel.class, errors);
-        String content = Texts.required("content", draft.content(), Texts.MAX_TEXT, errors);
+        String content = Texts.required("content", draft.content(), Texts.PROSE, errors);
         LocalDate receivedOn = Texts.date("receivedOn", draft.receivedOn(), true, errors);
         if (receivedOn != null && receivedOn.isAfter(LocalDate.now(platform.clock()))) {
             errors.add(FieldError.of("receivedOn", "DATE_IN_FUTURE"));
         }
-        String unit = Texts.required("responsibleUnit", draft.responsibleUnit(), Texts.MAX_NAME, errors);
+        String unit = Texts.required("responsibleUnit", draft.responsibleUnit(), Texts.NAME, errors);
         PlanRecords.refuse(errors);
         Plan plan = access.visible(request, planId);
         // A caller who sees part of the roster may only name retirees in that part: the answer must not tell
@@ -136,11 +136,11 @@ public final class PetitionRoutes implements ApiService {
         PetitionStatus status = change.status() == null ? current.status()
                 : Texts.kind("status", change.status(), PetitionStatus.class, errors);
         String unit = change.responsibleUnit() == null ? current.responsibleUnit()
-                : Texts.required("responsibleUnit", change.responsibleUnit(), Texts.MAX_NAME, errors);
+                : Texts.required("responsibleUnit", change.responsibleUnit(), Texts.NAME, errors);
         String note = change.handlingNote() == null ? current.handlingNote()
-                : Texts.optional("handlingNote", change.handlingNote(), Texts.MAX_TEXT, errors);
-        if (status != null && status.needsHandlingNote() && note == null) {
-            errors.add(FieldError.of("handlingNote", "TEXT_REQUIRED", Texts.MAX_TEXT));
+                : Texts.optional("handlingNote", change.handlingNote(), Texts.PROSE, errors);
+        if (status != null && status.needsHandlingNote() && note == null && !Texts.reported("handlingNote", errors)) {
+            errors.add(FieldError.of("handlingNote", "TEXT_REQUIRED", Texts.PROSE.max()));
         }
         PlanRecords.refuse(errors);
         if (current.version() != expected) {

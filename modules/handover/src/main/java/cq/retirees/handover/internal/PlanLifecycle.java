@@ -61,10 +61,9 @@ final class PlanLifecycle {
     Plan transition(DbExecute tx, Actor actor, String address, Plan plan, long expectedVersion,
                     TransitionRequest request) {
         PlanState to = target(request.to());
-        String reason = request.reason() == null ? null : request.reason().strip();
-        if (reason != null && reason.length() > Texts.MAX_TEXT) {
-            throw ApiException.invalid(FieldError.of("reason", "TEXT_TOO_LONG", Texts.MAX_TEXT));
-        }
+        List<FieldError> errors = new ArrayList<>();
+        String reason = Texts.optional("reason", request.reason(), Texts.PROSE, errors);
+        PlanRecords.refuse(errors);
         if (plan.version() != expectedVersion) {
             throw Versions.stale();
         }
@@ -72,8 +71,8 @@ final class PlanLifecycle {
             throw ApiException.conflict("PLAN_TRANSITION_NOT_ALLOWED", plan.state().name(), to.name());
         }
         LocalDate today = LocalDate.now(clock);
-        if (to == PlanState.WITHDRAWN && (reason == null || reason.isEmpty())) {
-            throw ApiException.invalid(FieldError.of("reason", "REASON_REQUIRED", Texts.MAX_TEXT));
+        if (to == PlanState.WITHDRAWN && reason == null) {
+            throw ApiException.invalid(FieldError.of("reason", "REASON_REQUIRED", Texts.PROSE.max()));
         }
         List<Guard> failed = new ArrayList<>(guards(tx, plan, to, today));
         PublicityPeriod publicity = null;

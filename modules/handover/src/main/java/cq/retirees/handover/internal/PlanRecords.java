@@ -75,7 +75,7 @@ final class PlanRecords {
             for (int i = 0; i < draft.participants().size(); i++) {
                 Consultation.Participant p = draft.participants().get(i);
                 String name = Texts.required("participants[" + i + "].name", p == null ? null : p.name(),
-                        Texts.MAX_NAME, errors);
+                        Texts.NAME, errors);
                 String side = p == null ? null : p.side();
                 if (!Consultation.SIDES.contains(String.valueOf(side))) {
                     errors.add(FieldError.of("participants[" + i + "].side", "KIND_UNKNOWN", Consultation.SIDES));
@@ -83,7 +83,7 @@ final class PlanRecords {
                 participants.add(new Consultation.Participant(name, side));
             }
         }
-        String minutes = Texts.required("minutes", draft.minutes(), Texts.MAX_TEXT, errors);
+        String minutes = Texts.required("minutes", draft.minutes(), Texts.PROSE, errors);
         refuse(errors);
         Consultation consultation = new Consultation(UUID.randomUUID(), plan.id(), heldOn, participants, minutes,
                 actor.userId(), null);
@@ -100,8 +100,8 @@ final class PlanRecords {
         }
         List<FieldError> errors = new ArrayList<>();
         LocalDate raisedOn = Texts.date("raisedOn", draft.raisedOn(), true, errors);
-        String raisedBy = Texts.required("raisedBy", draft.raisedBy(), Texts.MAX_NAME, errors);
-        String content = Texts.required("content", draft.content(), Texts.MAX_TEXT, errors);
+        String raisedBy = Texts.required("raisedBy", draft.raisedBy(), Texts.NAME, errors);
+        String content = Texts.required("content", draft.content(), Texts.PROSE, errors);
         if (raisedOn != null && (raisedOn.isBefore(plan.publicityStartsOn()) || raisedOn.isAfter(LocalDate.now(clock)))) {
             errors.add(FieldError.of("raisedOn", "DATE_OUTSIDE_PUBLICITY", plan.publicityStartsOn().toString()));
         }
@@ -120,7 +120,7 @@ final class PlanRecords {
             throw ApiException.conflict("PLAN_STATE_FORBIDS", plan.state().name());
         }
         List<FieldError> errors = new ArrayList<>();
-        String answer = Texts.required("answer", draft.answer(), Texts.MAX_TEXT, errors);
+        String answer = Texts.required("answer", draft.answer(), Texts.PROSE, errors);
         refuse(errors);
         if (objection.version() != expectedVersion) {
             throw Versions.stale();
@@ -141,9 +141,9 @@ final class PlanRecords {
                            RiskDraft draft) {
         requireBeforeApproval(plan);
         List<FieldError> errors = new ArrayList<>();
-        String screening = Texts.required("conflictScreening", draft.conflictScreening(), Texts.MAX_TEXT, errors);
-        String risk = Texts.required("riskAssessment", draft.riskAssessment(), Texts.MAX_TEXT, errors);
-        String contingency = Texts.required("contingencyPlan", draft.contingencyPlan(), Texts.MAX_TEXT, errors);
+        String screening = Texts.required("conflictScreening", draft.conflictScreening(), Texts.PROSE, errors);
+        String risk = Texts.required("riskAssessment", draft.riskAssessment(), Texts.PROSE, errors);
+        String contingency = Texts.required("contingencyPlan", draft.contingencyPlan(), Texts.PROSE, errors);
         refuse(errors);
         requireVersion(plan, expectedVersion);
         plans.setRiskAssessment(tx, plan.id(), screening, risk, contingency);
@@ -177,7 +177,7 @@ final class PlanRecords {
         for (int i = 0; i < drafts.size(); i++) {
             BenefitDraft b = drafts.get(i);
             String at = "benefits[" + i + "].";
-            String name = Texts.required(at + "name", b == null ? null : b.name(), Texts.MAX_NAME, errors);
+            String name = Texts.required(at + "name", b == null ? null : b.name(), Texts.NAME, errors);
             String category = b == null ? null : b.category();
             if (!ContinuingBenefit.CATEGORIES.contains(String.valueOf(category))) {
                 errors.add(FieldError.of(at + "category", "KIND_UNKNOWN", ContinuingBenefit.CATEGORIES));
@@ -185,7 +185,7 @@ final class PlanRecords {
             if (b == null || b.continues() == null) {
                 errors.add(FieldError.of(at + "continues", "FLAG_REQUIRED"));
             }
-            String basis = Texts.optional(at + "legalBasis", b == null ? null : b.legalBasis(), Texts.MAX_TEXT, errors);
+            String basis = Texts.optional(at + "legalBasis", b == null ? null : b.legalBasis(), Texts.PROSE, errors);
             benefits.add(new ContinuingBenefit(name, category, b != null && Boolean.TRUE.equals(b.continues()), basis));
         }
         refuse(errors);
@@ -205,7 +205,7 @@ final class PlanRecords {
         }
         List<String> members = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            members.add(Texts.required(field + "[" + i + "]", names.get(i), Texts.MAX_NAME, errors));
+            members.add(Texts.required(field + "[" + i + "]", names.get(i), Texts.NAME, errors));
         }
         return members;
     }

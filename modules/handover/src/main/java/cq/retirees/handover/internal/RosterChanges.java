@@ -59,8 +59,8 @@ final class RosterChanges {
         }
         List<FieldError> errors = new ArrayList<>();
         String reason = action.needsReason()
-                ? Texts.required("reason", draft.reason(), Texts.MAX_TEXT, errors)
-                : Texts.optional("reason", draft.reason(), Texts.MAX_TEXT, errors);
+                ? Texts.required("reason", draft.reason(), Texts.PROSE, errors)
+                : Texts.optional("reason", draft.reason(), Texts.PROSE, errors);
         AreaCode area = null;
         UUID body = null;
         if (action == RosterAction.OVERRIDE) {
@@ -122,7 +122,7 @@ final class RosterChanges {
     UUID recordCadreException(DbExecute tx, Actor actor, String address, Plan plan, CadreExceptionDraft draft) {
         requireRosterOpen(plan);
         List<FieldError> errors = new ArrayList<>();
-        String reason = Texts.required("reason", draft.reason(), Texts.MAX_TEXT, errors);
+        String reason = Texts.required("reason", draft.reason(), Texts.PROSE, errors);
         UUID retireeId = Texts.id("retireeId", draft.retireeId(), true, errors);
         PlanRecords.refuse(errors);
         Retiree retiree = registry.retiree(retireeId).filter(r -> r.enterpriseId().equals(plan.enterpriseId()))

@@ -5,8 +5,10 @@ import cq.retirees.infra.audit.AuditTrail;
 import cq.retirees.infra.audit.Outcome;
 import cq.retirees.infra.http.ApiException;
 import cq.retirees.infra.http.FieldError;
+import cq.retirees.infra.http.FreeTextFields;
 import cq.retirees.infra.http.Versions;
 import cq.retirees.kernel.AreaCode;
+import cq.retirees.kernel.FreeText;
 import cq.retirees.kernel.InvalidValueException;
 import cq.retirees.kernel.access.Actor;
 import cq.retirees.registry.Area;
@@ -55,8 +57,8 @@ public final class AreaAdministration {
         } catch (InvalidValueException e) {
             errors.add(FieldError.of("code", e.code()));
         }
-        requireName("nameZh", draft.nameZh(), errors);
-        requireName("namePinyin", draft.namePinyin(), errors);
+        String nameZh = requireName("nameZh", draft.nameZh(), errors);
+        String namePinyin = requireName("namePinyin", draft.namePinyin(), errors);
         AreaKind kind = kind(draft.kind(), errors);
         if (draft.validFrom() == null) {
             errors.add(FieldError.of("validFrom", "FIELD_REQUIRED"));
@@ -71,9 +73,9 @@ public final class AreaAdministration {
         if (lastRetired != null && draft.validFrom().isBefore(lastRetired)) {
             throw ApiException.conflict("AREA_PERIOD_OVERLAPS", code.value(), lastRetired.toString());
         }
-        long id = areas.insert(tx, code, draft.nameZh().strip(), draft.namePinyin().strip(), kind, draft.validFrom());
+        long id = areas.insert(tx, code, nameZh, namePinyin, kind, draft.validFrom());
         audit.append(tx, AuditRecord.of(actor, address, "AREA_CREATED", "area", code.value(), Outcome.SUCCESS,
-                Map.of("validFrom", draft.validFrom().toString(), "nameZh", draft.nameZh().strip())));
+                Map.of("validFrom", draft.validFrom().toString(), "nameZh", nameZh)));
         return areas.byId(tx, id).orElseThrow();
     }
 
@@ -83,9 +85,8 @@ public final class AreaAdministration {
         if (retirement.retiredOn() == null) {
             errors.add(FieldError.of("retiredOn", "FIELD_REQUIRED"));
         }
-        if (retirement.reason() == null || retirement.reason().isBlank() || retirement.reason().length() > MAX_REASON) {
-            errors.add(FieldError.of("reason", "REASON_REQUIRED", MAX_REASON));
-        }
+        String reason = FreeTextFields.required("reason", retirement.reason(), FreeText.MULTI_LINE, MAX_REASON,
+                "REASON_REQUIRED", errors);
         Set<AreaCode> successors = new LinkedHashSet<>();
         List<String> successorCodes = retirement.successorCodes() == null ? List.of() : retirement.successorCodes();
         if (successorCodes.isEmpty()) {
@@ -118,7 +119,7 @@ public final class AreaAdministration {
         if (open.validFrom() != null && !retirement.retiredOn().isAfter(open.validFrom())) {
             throw ApiException.invalid(FieldError.of("retiredOn", "DATE_INVALID"));
         }
-        if (!areas.retire(tx, open.id(), expectedVersion, retirement.retiredOn(), retirement.reason().strip(),
+        if (!areas.retire(tx, open.id(), expectedVersion, retirement.retiredOn(), reason,
                 List.copyOf(successors))) {
             throw Versions.stale();
         }
@@ -130,7 +131,7 @@ public final class AreaAdministration {
 
     ReceivingBody addReceivingBody(DbExecute tx, Actor actor, String address, AreaCode code, ReceivingBodyDraft draft) {
         List<FieldError> errors = new ArrayList<>();
-        requireName("nameZh", draft.nameZh(), errors);
+        String nameZh = requireName("nameZh", draft.nameZh(), errors);
         ReceivingBodyKind kind = null;
         try {
             kind = draft.kind() == null ? null : ReceivingBodyKind.valueOf(draft.kind());
@@ -146,7 +147,7 @@ public final class AreaAdministration {
         if (areas.on(tx, code, LocalDate.now(clock)).isEmpty()) {
             throw ApiException.conflict("AREA_RETIRED", code.value());
         }
-        ReceivingBody body = new ReceivingBody(UUID.randomUUID(), code, draft.nameZh().strip(), kind, 1, null);
+        ReceivingBody body = new ReceivingBody(UUID.randomUUID(), code, nameZh, kind, 1, null);
         if (!bodies.insert(tx, body, actor.userId())) {
             throw ApiException.conflict("RECEIVING_BODY_EXISTS");
         }
@@ -155,10 +156,8 @@ public final class AreaAdministration {
         return bodies.byId(tx, body.id()).orElseThrow();
     }
 
-    private static void requireName(String field, String value, List<FieldError> errors) {
-        if (value == null || value.isBlank() || value.strip().length() > MAX_NAME) {
-            errors.add(FieldError.of(field, "NAME_INVALID", MAX_NAME));
-        }
+    private static String requireName(String field, String value, List<FieldError> errors) {
+        return FreeTextFields.required(field, value, FreeText.SINGLE_LINE, MAX_NAME, "NAME_INVALID", errors);
     }
 
     private static AreaKind kind(String value, List<FieldError> errors) {

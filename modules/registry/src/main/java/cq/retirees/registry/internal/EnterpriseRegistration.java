@@ -5,9 +5,11 @@ import cq.retirees.infra.audit.AuditTrail;
 import cq.retirees.infra.audit.Outcome;
 import cq.retirees.infra.http.ApiException;
 import cq.retirees.infra.http.FieldError;
+import cq.retirees.infra.http.FreeTextFields;
 import cq.retirees.infra.http.Versions;
 import cq.retirees.kernel.AreaCode;
 import cq.retirees.kernel.CreditCode;
+import cq.retirees.kernel.FreeText;
 import cq.retirees.kernel.InvalidValueException;
 import cq.retirees.kernel.access.Actor;
 import cq.retirees.registry.Enterprise;
@@ -79,10 +81,8 @@ final class EnterpriseRegistration {
     /** Applies the draft's fields over {@code base}; with {@code complete}, every field is required. */
     private Enterprise merged(DbExecute tx, Enterprise base, EnterpriseDraft draft, List<FieldError> errors,
                               boolean complete, java.util.function.Predicate<Enterprise> mayName) {
-        String name = draft.name() == null ? base.name() : draft.name().strip();
-        if (name == null || name.isBlank() || name.length() > 100) {
-            errors.add(FieldError.of("name", "NAME_INVALID", 100));
-        }
+        String name = draft.name() == null && !complete ? base.name()
+                : FreeTextFields.required("name", draft.name(), FreeText.SINGLE_LINE, 100, "NAME_INVALID", errors);
         EnterpriseCategory category = base.category();
         if (draft.category() != null || complete) {
             try {

@@ -20,6 +20,7 @@ import cq.retirees.infra.security.Access;
 import cq.retirees.infra.security.ClientAddress;
 import cq.retirees.infra.security.ScopeFilter;
 import cq.retirees.kernel.AreaCode;
+import cq.retirees.kernel.FreeText;
 import cq.retirees.kernel.InvalidValueException;
 import cq.retirees.kernel.ResidentIdNumber;
 import cq.retirees.kernel.access.Actor;
@@ -191,7 +192,9 @@ public final class RetireeRoutes implements ApiService {
     }
 
     private RetireesDb.Filter filter(ServerRequest request) {
-        String q = request.query().first("q").asOptional().map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
+        // the words are held to the rule names are stored by (and composed alike), or they could never match
+        String q = request.query().first("q").asOptional().map(text -> FreeText.SINGLE_LINE.normalise(text, "q"))
+                .filter(s -> !s.isEmpty()).orElse(null);
         byte[] idHash = null;
         String name = null;
         if (q != null) {

@@ -1,8 +1,10 @@
 package cq.retirees.registry.internal;
 
 import cq.retirees.infra.http.FieldError;
+import cq.retirees.infra.http.FreeTextFields;
 import cq.retirees.kernel.AreaCode;
 import cq.retirees.kernel.CalendarDates;
+import cq.retirees.kernel.FreeText;
 import cq.retirees.kernel.InvalidValueException;
 import cq.retirees.kernel.ResidentIdNumber;
 import cq.retirees.kernel.Sex;
@@ -72,7 +74,7 @@ final class RetireeRules {
         } catch (InvalidValueException e) {
             errors.add(FieldError.of("idNumber", e.code()));
         }
-        String name = text("name", draft.name(), MAX_NAME, true, errors);
+        String name = text("name", draft.name(), FreeText.SINGLE_LINE, MAX_NAME, true, errors);
         Sex sex = id == null ? null : id.sex();
         if (present(draft.sex()) && id != null && sexOf(draft.sex()) != id.sex()) {
             errors.add(FieldError.of("sex", sexOf(draft.sex()) == null ? "SEX_UNKNOWN" : "SEX_MISMATCH_ID_NUMBER"));
@@ -96,12 +98,13 @@ final class RetireeRules {
             errors.add(FieldError.of("retireeType", "RETIREE_TYPE_UNKNOWN"));
         }
         AreaCode insured = area("insuredAreaCode", draft.insuredAreaCode(), retirement != null ? retirement : today, errors);
-        String address = text("residenceAddress", draft.residenceAddress(), MAX_TEXT, true, errors);
+        String address = text("residenceAddress", draft.residenceAddress(), FreeText.MULTI_LINE, MAX_TEXT, true, errors);
         AreaCode residence = area("residenceAreaCode", draft.residenceAreaCode(), today, errors);
-        String street = text("residenceStreet", draft.residenceStreet(), 100, false, errors);
+        String street = text("residenceStreet", draft.residenceStreet(), FreeText.SINGLE_LINE, 100, false, errors);
         String phone = phone(draft.phone(), errors);
         Boolean party = bool("partyMember", draft.partyMember(), errors);
-        String partyOrganisation = text("partyOrganisation", draft.partyOrganisation(), 100, false, errors);
+        String partyOrganisation = text("partyOrganisation", draft.partyOrganisation(), FreeText.SINGLE_LINE, 100,
+                false, errors);
         LeaderManagementLevel leader = leaderLevel(draft.leaderManagementLevel(), errors);
         Boolean immobile = bool("immobile", draft.immobile(), errors);
         if (!errors.isEmpty()) {
@@ -151,15 +154,24 @@ final class RetireeRules {
         }
     }
 
-    private static String text(String field, String value, int max, boolean required, List<FieldError> errors) {
+    /** Free text through the kernel's rule (refused characters named, NFC), then required and at most {@code max}. */
+    private static String text(String field, String value, FreeText rule, int max, boolean required,
+                               List<FieldError> errors) {
         if (!present(value)) {
             if (required) {
                 errors.add(FieldError.of(field, "FIELD_REQUIRED"));
             }
             return null;
         }
-        String text = value.strip();
-        if (text.length() > max || text.chars().anyMatch(Character::isISOControl)) {
+        String text = FreeTextFields.read(field, value, rule, errors);
+        if (text == null) {
+            return null; // a refused character, reported by name and position
+        }
+        if (text.isEmpty()) {
+            errors.add(FieldError.of(field, "FIELD_REQUIRED"));
+            return null;
+        }
+        if (text.length() > max) {
             errors.add(FieldError.of(field, "TEXT_INVALID", max));
             return null;
         }

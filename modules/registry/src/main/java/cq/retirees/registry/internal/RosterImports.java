@@ -90,7 +90,7 @@ final class RosterImports implements AutoCloseable {
             }
             if (bytes == 0) {
                 Files.deleteIfExists(file);
-                throw ApiException.badRequest("BODY_REQUIRED");
+                throw ApiException.badRequest("ROSTER_FILE_EMPTY");
             }
             return new Upload(id, file, HexFormat.of().formatHex(sha.digest()), bytes);
         } catch (IOException e) {

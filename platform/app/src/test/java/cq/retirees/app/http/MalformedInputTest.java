@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
@@ -276,10 +277,13 @@ class MalformedInputTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/v1/areas?cursor=%00", "/api/v1/audit-events?actor=ad%00min",
-            "/api/v1/areas/5001%0003"})
-    void anEncodedNulInTheUrlIsRefusedBeforeAnyHandler(String url) {
-        assertProblem(admin.get(url), 400, "TEXT_NUL_CHARACTER_IN_URL");
+    @CsvSource({"/api/v1/areas?cursor=%00, cursor, 1", "/api/v1/audit-events?actor=ad%00min, actor, 3",
+            "/api/v1/areas/5001%0003, path, 19", "/api/v1/audit-events?actor=a%1Bb, actor, 2",
+            "/api/v1/retirees?q=%E2%80%AE, q, 1", "/api/v1/areas?a%00=1, query, 2"})
+    void aRefusedCharacterInTheUrlIsRefusedBeforeAnyHandler(String url, String field, int position) {
+        JsonNode problem = assertFieldError(admin.get(url), field, "TEXT_CHARACTER_NOT_ALLOWED");
+        String message = problem.path("errors").get(0).path("message").asText();
+        assertTrue(message.contains("第 " + position + " 个字符"), message);
     }
 
     @ParameterizedTest
@@ -311,7 +315,7 @@ class MalformedInputTest {
         long users = userCount(platform);
         assertFieldError(postUserJson("{\"username\":\"lone.surrogate\",\"displayName\":\"王"
                 + escaped + "\",\"password\":\"long-enough-password\",\"roles\":[\"AUDITOR\"]}"), "displayName",
-                "TEXT_LONE_SURROGATE");
+                "TEXT_CHARACTER_NOT_ALLOWED");
         assertEquals(users, userCount(platform));
     }
 

@@ -90,6 +90,8 @@ class OpenApiDocumentTest {
                 failures.add(method + " " + path + " -> " + response);
             } else if (response.status() == 404 && isRouteNotFound(response)) {
                 failures.add(method + " " + path + " -> ROUTE_NOT_FOUND");
+            } else if (response.status() == 405) {
+                failures.add(method + " " + path + " -> 405 " + response.header("Allow"));
             }
         }
         assertTrue(failures.isEmpty(), () -> String.join("\n", failures));
@@ -113,7 +115,117 @@ class OpenApiDocumentTest {
         assertEquals("GET /api/v1/areas/{code}", normalise("get /api/v1/areas/{code:\\d+}/"));
     }
 
+    @Test
+    void everySchemaIsWellFormed() {
+        List<String> faults = schemaFaults(document);
+        assertTrue(faults.isEmpty(), () -> String.join("\n", faults));
+    }
+
+    @Test
+    void theSchemaCheckNoticesAMalformedKeyAPropertyNameAndAStrayRequiredName() {
+        // Guards the guard: the YAML flow map {type: string, description: optional, must match} has a key
+        // "must match" with no value, which is no schema keyword.
+        Map<String, Object> broken = new Yaml().load("""
+                components:
+                  schemas:
+                    Draft:
+                      type: object
+                      required: [name, age]
+                      properties:
+                        name: {type: string, description: optional, must match the ID number}
+                        'two words': {type: string}
+                """);
+        List<String> faults = schemaFaults(broken);
+        assertTrue(faults.stream().anyMatch(f -> f.contains("must match the ID number")), faults::toString);
+        assertTrue(faults.stream().anyMatch(f -> f.contains("two words")), faults::toString);
+        assertTrue(faults.stream().anyMatch(f -> f.contains("age")), faults::toString);
+    }
+
     // --- helpers --------------------------------------------------------------------------------------------------
+
+    private static final Set<String> SCHEMA_KEYWORDS = Set.of("type", "format", "description", "enum", "const",
+            "default", "example", "examples", "title", "properties", "required", "additionalProperties", "items",
+            "minItems", "maxItems", "uniqueItems", "minLength", "maxLength", "pattern", "minimum", "maximum",
+            "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minProperties", "maxProperties", "$ref", "allOf",
+            "anyOf", "oneOf", "not", "readOnly", "writeOnly", "deprecated", "discriminator", "externalDocs",
+            "contentMediaType", "contentEncoding", "$comment");
+    private static final java.util.regex.Pattern PROPERTY_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /** Faults of every schema in {@code node}: the component schemas and every {@code schema} under the paths. */
+    @SuppressWarnings("unchecked")
+    private static List<String> schemaFaults(Map<String, Object> root) {
+        List<String> faults = new ArrayList<>();
+        Object components = root.get("components");
+        if (components instanceof Map<?, ?> c && c.get("schemas") instanceof Map<?, ?> schemas) {
+            ((Map<String, Object>) schemas).forEach((name, schema) -> checkSchema(name, schema, faults));
+        }
+        findSchemas("", root, faults);
+        return faults;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void findSchemas(String at, Object node, List<String> faults) {
+        if (node instanceof Map<?, ?> map) {
+            ((Map<Object, Object>) map).forEach((key, value) -> {
+                if ("schema".equals(key)) {
+                    checkSchema(at + "/schema", value, faults);
+                } else if (!"schemas".equals(key)) {
+                    findSchemas(at + "/" + key, value, faults);
+                }
+            });
+        } else if (node instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                findSchemas(at + "[" + i + "]", list.get(i), faults);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void checkSchema(String at, Object node, List<String> faults) {
+        if (node instanceof Boolean) {
+            return;
+        }
+        if (!(node instanceof Map<?, ?> map)) {
+            faults.add(at + ": not a schema: " + node);
+            return;
+        }
+        Map<Object, Object> schema = (Map<Object, Object>) map;
+        for (Object key : schema.keySet()) {
+            if (!(key instanceof String name) || !(SCHEMA_KEYWORDS.contains(name) || name.startsWith("x-"))) {
+                faults.add(at + ": \"" + key + "\" is no schema keyword (a comma in a flow map's text?)");
+            }
+        }
+        Map<Object, Object> properties = schema.get("properties") instanceof Map<?, ?> p
+                ? (Map<Object, Object>) p : Map.of();
+        properties.forEach((name, property) -> {
+            if (!PROPERTY_NAME.matcher(String.valueOf(name)).matches()) {
+                faults.add(at + ": property name \"" + name + "\" is not a plain identifier");
+            }
+            checkSchema(at + "." + name, property, faults);
+        });
+        if (schema.get("required") instanceof List<?> required) {
+            for (Object name : required) {
+                if (!properties.containsKey(name)) {
+                    faults.add(at + ": required \"" + name + "\" is not one of its properties");
+                }
+            }
+        }
+        for (String nested : List.of("items", "not")) {
+            if (schema.containsKey(nested)) {
+                checkSchema(at + "/" + nested, schema.get(nested), faults);
+            }
+        }
+        if (schema.get("additionalProperties") instanceof Map<?, ?> additional) {
+            checkSchema(at + "/additionalProperties", additional, faults);
+        }
+        for (String combined : List.of("allOf", "anyOf", "oneOf")) {
+            if (schema.get(combined) instanceof List<?> parts) {
+                for (int i = 0; i < parts.size(); i++) {
+                    checkSchema(at + "/" + combined + "[" + i + "]", parts.get(i), faults);
+                }
+            }
+        }
+    }
 
     /** What {@code a} has and {@code b} lacks. */
     private static Set<String> difference(Set<String> a, Set<String> b) {

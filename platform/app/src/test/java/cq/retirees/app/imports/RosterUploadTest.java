@@ -5,6 +5,8 @@ import cq.retirees.app.testing.Api;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +17,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The upload itself: media types, the enterprise parameter, who may import, and Idempotency-Key. */
 class RosterUploadTest {
@@ -157,12 +160,17 @@ class RosterUploadTest {
         assertEquals(1, imports(enterprise));
     }
 
-    @Test
-    void anEmptyBodyIsRefused() {
+    @ParameterizedTest
+    @ValueSource(strings = {Roster.CSV, Roster.XLSX})
+    void anEmptyFileIsRefusedAsAnEmptyFileNotAMissingJsonBody(String mediaType) {
         Enterprise enterprise = fixture.enterprise();
-        Api.Response refused = ImportFixture.upload(fixture.municipal, enterprise, Roster.CSV, new byte[0]);
+        Api.Response refused = ImportFixture.upload(fixture.municipal.withHeader("Accept-Language", "en"), enterprise,
+                mediaType, new byte[0]);
         assertEquals(400, refused.status(), refused::toString);
-        assertEquals("BODY_REQUIRED", refused.code());
+        assertEquals("ROSTER_FILE_EMPTY", refused.code());
+        String detail = refused.json().get("detail").asText();
+        assertTrue(detail.contains("empty") && !detail.contains("JSON"), detail);
+        assertEquals(0, imports(enterprise));
     }
 
     /** Imports registered for the enterprise, counted in the database. */

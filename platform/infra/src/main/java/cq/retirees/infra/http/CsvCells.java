@@ -5,9 +5,8 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * CSV cells for exports that people open in spreadsheets: RFC 4180 quoting, and formula injection neutralised —
- * a cell that starts with {@code =}, {@code +}, {@code -}, {@code @}, tab or carriage return is prefixed with an
- * apostrophe, so a spreadsheet shows it as text instead of evaluating it.
+ * CSV cells for exports that people open in spreadsheets: the {@linkplain SpreadsheetCells#text cell text} every
+ * export uses (formula prefixes neutralised, refused characters replaced), then RFC 4180 quoting.
  */
 public final class CsvCells {
 
@@ -15,12 +14,7 @@ public final class CsvCells {
     }
 
     public static String safe(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        char first = value.charAt(0);
-        String text = (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r')
-                ? "'" + value : value;
+        String text = SpreadsheetCells.text(value);
         if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
             return '"' + text.replace("\"", "\"\"") + '"';
         }

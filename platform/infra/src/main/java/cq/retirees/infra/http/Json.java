@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import cq.retirees.kernel.CalendarDates;
+import cq.retirees.kernel.FreeText;
+import cq.retirees.kernel.RefusedCharacter;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -31,7 +33,7 @@ public final class Json {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-            .addModule(new SimpleModule("no-nul-characters").addDeserializer(String.class, new NoNulStrings()))
+            .addModule(new SimpleModule("free-text").addDeserializer(String.class, new FreeTextStrings()))
             // a number or boolean where text is expected is the client's mistake, not a text to store ("1e309")
             .withCoercionConfig(LogicalType.Textual, text -> text
                     .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
@@ -48,40 +50,43 @@ public final class Json {
     }
 
     /**
-     * PostgreSQL cannot store U+0000 in text, and a lone UTF-16 surrogate ("\\ud800" in JSON) is no character at
-     * all (the driver would store "?"); refusing both while parsing gives a 400 that names the field instead of a
-     * database error or a silently changed text.
+     * No JSON string of any body carries a character that {@link FreeText} refuses even in multi-line text: a
+     * control other than tab and line breaks (PostgreSQL cannot store U+0000 at all), an invisible format character,
+     * a lone UTF-16 surrogate ("\\ud800", which the driver would store as "?"). Refusing them while parsing gives a
+     * 400 naming the field, the character and its position, whatever field it is; each free-text field then applies
+     * its own shape (one line or several) and NFC.
      */
-    private static final class NoNulStrings extends StringDeserializer {
+    private static final class FreeTextStrings extends StringDeserializer {
         @Override
         public String deserialize(com.fasterxml.jackson.core.JsonParser parser,
                                   com.fasterxml.jackson.databind.DeserializationContext context) throws java.io.IOException {
             String value = super.deserialize(parser, context);
-            if (value != null && value.indexOf('\u0000') >= 0) {
-                throw context.weirdStringException("\\u0000", String.class, NUL_CHARACTER);
-            }
-            if (value != null && hasLoneSurrogate(value)) {
-                throw context.weirdStringException("\\ud800-\\udfff", String.class, LONE_SURROGATE);
+            if (value != null) {
+                Optional<RefusedCharacter> refused = FreeText.MULTI_LINE.firstRefused(value);
+                if (refused.isPresent()) {
+                    throw new RefusedCharacterException(parser, refused.get());
+                }
             }
             return value;
         }
-
-        private static boolean hasLoneSurrogate(String value) {
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if (Character.isHighSurrogate(c) && i + 1 < value.length()
-                        && Character.isLowSurrogate(value.charAt(i + 1))) {
-                    i++;
-                } else if (Character.isSurrogate(c)) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 
-    static final String NUL_CHARACTER = "contains U+0000";
-    static final String LONE_SURROGATE = "contains a lone UTF-16 surrogate";
+    /** A JSON string with a character {@link FreeText} refuses; Jackson adds the path to the field on its way up. */
+    static final class RefusedCharacterException extends com.fasterxml.jackson.databind.JsonMappingException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient RefusedCharacter refused;
+
+        RefusedCharacterException(com.fasterxml.jackson.core.JsonParser parser, RefusedCharacter refused) {
+            super(parser, refused.notation() + " at character " + refused.position() + " is not allowed in text");
+            this.refused = refused;
+        }
+
+        RefusedCharacter refused() {
+            return refused;
+        }
+    }
 
     /**
      * Dates are ISO-8601 strings within {@link CalendarDates}; anything else is refused while parsing, like a

@@ -53,23 +53,19 @@ public final class JsonBodies {
                 throw ApiException.badRequest("BODY_NOT_AN_OBJECT"); // the body was the JSON literal null
             }
             return value;
+        } catch (Json.RefusedCharacterException e) {
+            throw ApiException.invalid(FieldError.refused(path(e), e.refused()));
         } catch (UnrecognizedPropertyException e) {
             throw ApiException.invalid(FieldError.of(path(e), "UNKNOWN_FIELD", e.getPropertyName()));
         } catch (ValueInstantiationException e) {
             if (e.getCause() instanceof InvalidValueException invalid) {
-                throw ApiException.invalid(FieldError.of(fieldOf(e, invalid), invalid.code()));
+                throw ApiException.invalid(FieldError.of(fieldOf(e, invalid), invalid));
             }
             if (e.getCause() instanceof ApiException api) {
                 throw api;
             }
             throw ApiException.invalid(FieldError.of(path(e), "INVALID_VALUE"));
         } catch (InvalidFormatException e) {
-            if (e.getOriginalMessage() != null && e.getOriginalMessage().contains(Json.NUL_CHARACTER)) {
-                throw ApiException.invalid(FieldError.of(path(e), "TEXT_NUL_CHARACTER"));
-            }
-            if (e.getOriginalMessage() != null && e.getOriginalMessage().contains(Json.LONE_SURROGATE)) {
-                throw ApiException.invalid(FieldError.of(path(e), "TEXT_LONE_SURROGATE"));
-            }
             throw ApiException.invalid(formatError(path(e), e.getTargetType()));
         } catch (MismatchedInputException e) {
             String field = path(e);

@@ -22,10 +22,34 @@ public final class Messages {
         return lookup(code + ".title", language).orElse(code);
     }
 
+    /**
+     * The detail text of {@code code} with {@code args} filled in; {@link Label} arguments in the reader's language.
+     * Where the template needs arguments that were not kept (an import's stored rejections keep the code only), the
+     * title stands in rather than a text with holes in it.
+     */
     public String detail(String code, List<Object> args, Language language) {
         return lookup(code + ".detail", language)
-                .map(template -> new MessageFormat(template, language.locale()).format(args.toArray()))
+                .map(template -> new MessageFormat(template, language.locale()))
+                .filter(format -> format.getFormatsByArgumentIndex().length <= args.size())
+                .map(format -> format.format(args.stream().map(arg -> arg instanceof Label label
+                        ? label.in(this, language) : arg).toArray()))
                 .orElseGet(() -> title(code, language));
+    }
+
+    /**
+     * A message argument shown in the reader's language: the label {@code label.<type>.<value>}, else the
+     * {@code otherwise} label, else the value itself.
+     */
+    public record Label(String type, String value, Label otherwise) {
+
+        public static Label of(String type, String value) {
+            return new Label(type, value, null);
+        }
+
+        String in(Messages messages, Language language) {
+            return messages.lookup("label." + type + "." + value, language)
+                    .orElseGet(() -> otherwise == null ? value : otherwise.in(messages, language));
+        }
     }
 
     public String label(String type, String value, Language language) {

@@ -32,13 +32,15 @@ public final class Problems {
         this.messages = messages;
     }
 
-    public void register(HttpRouting.Builder routing) {
+    /** Answers every failure with a problem document; {@code known} tells an unknown path from a wrong method. */
+    public void register(HttpRouting.Builder routing, KnownRoutes known) {
         routing.error(ApiException.class, this::write)
                 .error(InvalidValueException.class, (req, res, e) ->
-                        write(req, res, ApiException.invalid(FieldError.of(e.field() == null ? "" : e.field(), e.code()))))
+                        write(req, res, ApiException.invalid(FieldError.of(e.field() == null ? "" : e.field(), e))))
                 .error(DatabaseUnavailableException.class, (req, res, e) ->
                         write(req, res, ApiException.of(503, "SERVICE_UNAVAILABLE").withHeader("Retry-After", "5")))
-                .error(HttpException.class, (req, res, e) -> write(req, res, fromHelidon(e)))
+                .error(HttpException.class, (req, res, e) -> write(req, res,
+                        e.status().code() == 404 || e.status().code() == 405 ? known.notRouted(req) : fromHelidon(e)))
                 .error(Throwable.class, this::unexpected);
     }
 
@@ -120,8 +122,6 @@ public final class Problems {
     private static ApiException fromHelidon(HttpException e) {
         int status = e.status().code();
         return switch (status) {
-            case 404 -> ApiException.of(404, "ROUTE_NOT_FOUND");
-            case 405 -> ApiException.of(405, "METHOD_NOT_ALLOWED");
             case 413 -> ApiException.of(413, "PAYLOAD_TOO_LARGE", "-");
             case 415 -> ApiException.of(415, "UNSUPPORTED_MEDIA_TYPE", "-", "application/json");
             default -> status >= 500 ? ApiException.of(500, "INTERNAL_ERROR", "-") : ApiException.of(status, "BAD_REQUEST");

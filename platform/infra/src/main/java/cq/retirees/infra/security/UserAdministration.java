@@ -5,8 +5,10 @@ import cq.retirees.infra.audit.AuditTrail;
 import cq.retirees.infra.audit.Outcome;
 import cq.retirees.infra.http.ApiException;
 import cq.retirees.infra.http.FieldError;
+import cq.retirees.infra.http.FreeTextFields;
 import cq.retirees.infra.http.Versions;
 import cq.retirees.kernel.AreaCode;
+import cq.retirees.kernel.FreeText;
 import cq.retirees.kernel.InvalidValueException;
 import cq.retirees.kernel.access.Actor;
 import cq.retirees.kernel.access.Role;
@@ -47,10 +49,11 @@ final class UserAdministration {
 
     User create(DbExecute tx, Actor actor, String address, UserDraft draft) {
         List<FieldError> errors = new ArrayList<>();
-        if (draft.username() == null || !USERNAME.matcher(draft.username()).matches()) {
+        String username = FreeTextFields.read("username", draft.username(), FreeText.SINGLE_LINE, errors);
+        if (draft.username() == null || (username != null && !USERNAME.matcher(username).matches())) {
             errors.add(FieldError.of("username", "USERNAME_INVALID"));
         }
-        checkDisplayName(draft.displayName(), errors);
+        String displayName = displayName(draft.displayName(), errors);
         checkPassword(draft.password(), true, errors);
         Set<Role> roles = roles(draft.roles(), true, errors);
         Set<AreaCode> areas = areas(draft.areaCodes(), errors);
@@ -60,10 +63,10 @@ final class UserAdministration {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        User user = new User(UUID.randomUUID(), draft.username(), draft.displayName().strip(), roles, areas, bodies,
+        User user = new User(UUID.randomUUID(), username, displayName, roles, areas, bodies,
                 enterprises, false, 1, Instant.now(), Instant.now());
         if (!users.insert(tx, user, hasher.hash(draft.password()))) {
-            throw ApiException.conflict("USERNAME_TAKEN", draft.username());
+            throw ApiException.conflict("USERNAME_TAKEN", username);
         }
         audit.append(tx, AuditRecord.of(actor, address, "USER_CREATED", "user", user.id(), Outcome.SUCCESS,
                 Map.of("username", user.username(), "roles", String.join(",", names(roles)))));
@@ -76,9 +79,8 @@ final class UserAdministration {
             throw Versions.stale();
         }
         List<FieldError> errors = new ArrayList<>();
-        if (changes.displayName() != null) {
-            checkDisplayName(changes.displayName(), errors);
-        }
+        String displayName = changes.displayName() == null ? current.displayName()
+                : displayName(changes.displayName(), errors);
         checkPassword(changes.password(), false, errors);
         Set<Role> roles = changes.roles() == null ? current.roles() : roles(changes.roles(), true, errors);
         Set<AreaCode> areas = changes.areaCodes() == null ? current.areaCodes() : areas(changes.areaCodes(), errors);
@@ -97,7 +99,7 @@ final class UserAdministration {
             throw ApiException.conflict("LAST_PLATFORM_ADMIN");
         }
         User changed = new User(id, current.username(),
-                changes.displayName() == null ? current.displayName() : changes.displayName().strip(),
+                displayName,
                 roles, areas, bodies, enterprises, disabled, current.version(), current.createdAt(), current.updatedAt());
         if (!users.update(tx, changed, expectedVersion, Optional.ofNullable(changes.password()).map(hasher::hash))) {
             throw Versions.stale();
@@ -128,10 +130,8 @@ final class UserAdministration {
         return generated ? Optional.of(password) : Optional.empty();
     }
 
-    private void checkDisplayName(String displayName, List<FieldError> errors) {
-        if (displayName == null || displayName.isBlank() || displayName.strip().length() > 100) {
-            errors.add(FieldError.of("displayName", "DISPLAY_NAME_INVALID", 100));
-        }
+    private static String displayName(String raw, List<FieldError> errors) {
+        return FreeTextFields.required("displayName", raw, FreeText.SINGLE_LINE, 100, "DISPLAY_NAME_INVALID", errors);
     }
 
     private void checkPassword(String password, boolean required, List<FieldError> errors) {

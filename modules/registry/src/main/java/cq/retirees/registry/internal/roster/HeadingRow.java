@@ -1,5 +1,7 @@
 package cq.retirees.registry.internal.roster;
 
+import cq.retirees.kernel.FreeText;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -39,7 +41,8 @@ final class HeadingRow {
             }
             Optional<RosterColumn> column = RosterColumn.forHeading(heading);
             if (column.isEmpty()) {
-                ignored.add(heading);
+                // shown back to the user: a control or bidirectional character in it must not act there
+                ignored.add(FreeText.SINGLE_LINE.replaceRefused(heading));
             } else if (columns.contains(column.get())) {
                 duplicated.add(column.get());
             } else {
@@ -64,7 +67,7 @@ final class HeadingRow {
         return columns;
     }
 
-    /** Non-blank headings that name no column, trimmed, in heading order. */
+    /** Non-blank headings that name no column, trimmed, refused characters as U+FFFD, in heading order. */
     List<String> ignoredHeadings() {
         return ignoredHeadings;
     }

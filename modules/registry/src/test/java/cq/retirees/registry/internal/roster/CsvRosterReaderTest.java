@@ -155,6 +155,26 @@ class CsvRosterReaderTest {
         }
 
         @Test
+        void anIgnoredHeadingShowsARefusedCharacterAsAReplacementNotAsItself() {
+            String text = "民\u001B[2J族," + CHINESE_HEADINGS + ",\u202E备注\n汉," + ROW + ",x\n";
+
+            RosterReader reader = csv(text);
+
+            assertEquals(List.of("民\uFFFD[2J族", "\uFFFD备注"), reader.ignoredHeadings());
+        }
+
+        @Test
+        void aByteOrderMarkAroundACellIsTrimmedOneInsideIsLeftForTheTextRule() {
+            String text = CHINESE_HEADINGS + "\n" + ROW.replaceFirst(",", ",\uFEFF") + "\n"
+                    + ROW.replaceFirst(",[^,]*", ",王\uFEFF五") + "\n";
+
+            List<RosterRow> rows = readAll(csv(text));
+
+            assertEquals("张三", rows.get(0).value(RosterColumn.NAME));
+            assertEquals("王\uFEFF五", rows.get(1).value(RosterColumn.NAME));
+        }
+
+        @Test
         void missingRequiredColumnsAreAllListed() {
             String text = "姓名,退休日期,统一社会信用代码,参保地,居住地区划代码,电话\n张三,2010-01-01,C,500101,500101,1\n";
 
